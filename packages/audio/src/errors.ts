@@ -11,6 +11,8 @@ export type AudioErrorCode =
   | 'invalid_sample_rate'
   | 'invalid_channels'
   | 'invalid_argument'
+  | 'invalid_quality'
+  | 'partial_frame'
   | 'buffer_overflow';
 
 /** The one error class `@parley/audio` throws for bad input. */

@@ -3,17 +3,16 @@ import { AudioFormatError } from '../errors.js';
 /**
  * Float samples in [-1, 1] to PCM16. Out-of-range values are clamped;
  * negatives scale by 32768 and positives by 32767 so both full-scale ends are
- * reachable; the result is rounded to nearest. NaN becomes 0.
+ * reachable; the result is rounded to nearest, ties away from zero. NaN becomes 0.
  */
 export function floatToPcm16(input: Float32Array): Int16Array {
   const out = new Int16Array(input.length);
   for (let i = 0; i < input.length; i++) {
     const s = input[i]!;
-    if (s >= 1) out[i] = 32767;
-    else if (s <= -1) out[i] = -32768;
-    else if (s >= 0) out[i] = Math.round(s * 32767);
-    else if (s < 0) out[i] = Math.round(s * 32768);
-    else out[i] = 0; // NaN
+    // Round half away from zero by truncating s*scale +- 0.5; NaN fails both
+    // comparisons below and truncates to 0.
+    if (s >= 0) out[i] = s >= 1 ? 32767 : (s * 32767 + 0.5) | 0;
+    else out[i] = s <= -1 ? -32768 : (s * 32768 - 0.5) | 0;
   }
   return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * The hot path: `input_audio_buffer.append`, hundreds of sessions times tens of
+ * events a second. It skips the generic schema machinery: a few property
+ * checks, the size from the length, and one linear scan of the base64
+ * alphabet. The audio is not decoded here.
+ */
+import { invalidRequest } from '../../errors.js';
+import type { InputAudioBufferAppendEvent } from '../client-events/audio-buffer-events.js';
+import { checkAudioBase64, MAX_AUDIO_BYTES } from '../objects/base64.js';
+import { attachExtra, unknownFields } from '../objects/extra.js';
+import { missing, type ObjectResult, success, wrongType } from '../objects/result.js';
+
+const KNOWN = new Set(['type', 'event_id', 'audio']);
+
+export function decodeAppend(wire: Record<string, unknown>): ObjectResult<InputAudioBufferAppendEvent> {
+  if (!Object.hasOwn(wire, 'audio')) return missing('audio');
+  const audio = wire.audio;
+  if (typeof audio !== 'string') return wrongType('audio', 'a base64 string', audio);
+  const verdict = checkAudioBase64(audio);
+  if (verdict === 'too_large') {
+    return {
+      ok: false,
+      error: invalidRequest(
+        'audio_too_large',
+        `'audio' decodes to more than ${MAX_AUDIO_BYTES} bytes (15 MiB); send smaller chunks.`,
+        'audio',
+      ),
+    };
+  }
+  if (verdict === 'invalid') {
+    return {
+      ok: false,
+      error: invalidRequest('invalid_audio', "'audio' is not valid base64 (standard alphabet, padded).", 'audio'),
+    };
+  }
+  const event: InputAudioBufferAppendEvent = { type: 'input_audio_buffer.append', audio };
+  if (typeof wire.event_id === 'string') event.event_id = wire.event_id;
+  // Most appends carry only type, event_id and audio: skip the scan for unknown fields then.
+  const keys = Object.keys(wire).length;
+  if (keys > 3 || (keys === 3 && !Object.hasOwn(wire, 'event_id'))) attachExtra(event, unknownFields(wire, KNOWN));
+  return success(event);
+}

@@ -1,0 +1,38 @@
+/**
+ * Cheap checks of base64 audio strings, without decoding them: the server
+ * decodes each chunk exactly once, later. Standard alphabet, `=` padding, the
+ * length a multiple of 4 (what every vendor's clients send).
+ */
+
+/** Largest decoded audio in one `input_audio_buffer.append` (and one content part): 15 MiB. */
+export const MAX_AUDIO_BYTES = 15 * 1024 * 1024;
+
+// The body without padding: standard alphabet only (one linear pass).
+const ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
+
+/** Number of bytes `text` decodes to, assuming it is well-formed base64. */
+export function base64DecodedLength(text: string): number {
+  const length = text.length;
+  if (length === 0) return 0;
+  let padding = 0;
+  if (text.charCodeAt(length - 1) === 61) padding++;
+  if (length > 1 && text.charCodeAt(length - 2) === 61) padding++;
+  return Math.floor(length / 4) * 3 - padding;
+}
+
+/** Whether `text` is well-formed padded base64 (the empty string is: zero bytes). */
+export function isWellFormedBase64(text: string): boolean {
+  const length = text.length;
+  if (length % 4 !== 0) return false;
+  if (length === 0) return true;
+  let end = length;
+  if (text.charCodeAt(end - 1) === 61) end--;
+  if (text.charCodeAt(end - 1) === 61) end--;
+  return ALPHABET_ONLY.test(end === length ? text : text.slice(0, end));
+}
+
+/** `ok`, or why a base64 audio string is refused. Checks the size first: it costs nothing. */
+export function checkAudioBase64(text: string, maxBytes = MAX_AUDIO_BYTES): 'ok' | 'invalid' | 'too_large' {
+  if (base64DecodedLength(text) > maxBytes) return 'too_large';
+  return isWellFormedBase64(text) ? 'ok' : 'invalid';
+}
