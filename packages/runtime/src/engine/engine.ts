@@ -9,7 +9,11 @@ export interface Pcm {
 
 /** What an engine is asked to answer. */
 export interface ResponseInput {
-  /** The conversation in context, oldest first (canonical protocol items). Empty for `conversation: "none"` with no `input`. */
+  /**
+   * The context, oldest first (canonical protocol items): the conversation, or
+   * the `input` array of `response.create` when it has one (as OpenAI does,
+   * also for out-of-band `conversation: "none"` responses).
+   */
   items: readonly Item[];
   /** The audio of an `input_audio` content part, decoded, at its own rate (the wire keeps only base64 or nothing). */
   audioOf(itemId: string, contentIndex: number): Pcm | undefined;

@@ -1,0 +1,1 @@
+export { MemorySessionStore, type MemorySessionStoreOptions } from './memory-session-store.js';
