@@ -61,7 +61,7 @@ describe('Kaiser design formulas', () => {
       let fact = 1;
       for (let k = 0; k < 60; k++) {
         if (k > 0) fact *= k;
-        ref += Math.pow(x / 2, 2 * k) / (fact * fact);
+        ref += (x / 2) ** (2 * k) / (fact * fact);
       }
       expect(besselI0(x) / ref - 1).toBeLessThan(1e-13);
     }

@@ -21,7 +21,7 @@ export function besselI0(x: number): number {
 export function kaiserBeta(attenuationDb: number): number {
   const a = attenuationDb;
   if (a > 50) return 0.1102 * (a - 8.7);
-  if (a >= 21) return 0.5842 * Math.pow(a - 21, 0.4) + 0.07886 * (a - 21);
+  if (a >= 21) return 0.5842 * (a - 21) ** 0.4 + 0.07886 * (a - 21);
   return 0;
 }
 

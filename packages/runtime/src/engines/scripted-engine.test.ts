@@ -83,7 +83,7 @@ describe('ScriptedEngine', () => {
     expect(audio.map((p) => p.pcm.length)).toEqual([1600, 1600, 800]);
     expect(audio.every((p) => p.sampleRate === 16_000)).toBe(true);
     const joined = new Int16Array(4000);
-    audio.forEach((p, i) => joined.set(p.pcm, i * 1600));
+    for (const [i, p] of audio.entries()) joined.set(p.pcm, i * 1600);
     expect(joined).toEqual(tone(250, 16_000));
     const paced = ScriptedEngine.speaking('Hi', { sampleRate: 16_000, ms: 250, paced: true });
     expect(paced.filter((s) => 'wait' in s)).toEqual([{ wait: 100 }, { wait: 100 }, { wait: 50 }]);
