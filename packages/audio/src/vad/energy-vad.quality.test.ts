@@ -72,9 +72,9 @@ describe.each(NOISE_TYPES.flatMap((noise) => SNRS_DB.map((snrDb) => [noise, snrD
       expect(mine.f1).toBeGreaterThanOrEqual(webrtc.scores.f1);
     });
 
-    it(`finds every turn start within ${snrDb >= 10 ? 100 : 200} ms`, () => {
+    it('finds every turn start within 100 ms', () => {
       const { starts } = detect(condition(noise, snrDb).pcm16);
-      const tolerance = snrDb >= 10 ? 100 : 200;
+      const tolerance = 100;
       for (const t of turns) {
         expect(Math.abs(nearest(starts.map((s) => s.audioStartMs), t.startMs) - t.startMs)).toBeLessThanOrEqual(tolerance);
       }

@@ -7,6 +7,9 @@ import { TurnTracker } from './turn-tracker.js';
 import type { EnergyVadOptions, VadEvent } from './types.js';
 import { type ResolvedVadOptions, resolveVadOptions } from './vad-options.js';
 
+/** How far back a turn's start may be moved over rising, not yet voiced frames. */
+const ONSET_LOOKBACK_MS = 150;
+
 /**
  * Voice activity detector for realtime turn taking, with the parameters of
  * the realtime `server_vad` (threshold, prefix padding, silence duration).
@@ -16,7 +19,10 @@ import { type ResolvedVadOptions, resolveVadOptions } from './vad-options.js';
  * that band; the bands' excess (in noise deviations) gives a speech
  * probability; the threshold (with hysteresis and an onset rule) and an
  * SNR-dependent hangover give the frame decision; `minSpeechMs` of voiced
- * frames start a turn and `silenceDurationMs` without one end it.
+ * frames start a turn and `silenceDurationMs` without one end it. The turn
+ * is dated from the first frame of the onset whose score already reached the
+ * hold level (up to 150 ms before the first voiced frame): at low SNR a
+ * word's first frames stay under the threshold.
  *
  * Frames sit on a fixed grid: frame k covers [k*frameMs, (k+1)*frameMs) ms
  * since start or `reset()`, whatever the sample rate, so results do not
@@ -51,7 +57,8 @@ export class EnergyVad {
     this.#energies = new Float64Array(this.#plan.levels);
     this.#noise = new NoiseModel(this.#plan.weights, this.#plan.voiced, resolved.frameMs);
     this.#decider = new FrameDecider(resolved.threshold, resolved.frameMs);
-    this.#turns = new TurnTracker(resolved.prefixPaddingMs, resolved.silenceDurationMs, resolved.minSpeechMs);
+    const { prefixPaddingMs, silenceDurationMs, minSpeechMs } = resolved;
+    this.#turns = new TurnTracker(prefixPaddingMs, silenceDurationMs, minSpeechMs, ONSET_LOOKBACK_MS);
     this.#frameLength = this.#lengthOf(0);
   }
 
@@ -161,7 +168,9 @@ export class EnergyVad {
     const voiced = this.#decider.voiced;
     const startMs = k * this.frameMs;
     const endMs = startMs + this.frameMs;
-    this.#turns.next(voiced, speech, startMs, endMs, events);
+    // Evidence that would hold speech already opened: a turn's start is dated
+    // back over such frames just before its first voiced frame.
+    this.#turns.next(voiced, speech, startMs, endMs, events, score >= this.#decider.holdScore);
     this.#frameIndex = k + 1;
     this.#frameLength = this.#lengthOf(k + 1);
     const onFrame = this.#options.onFrame;

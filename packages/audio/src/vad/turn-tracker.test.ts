@@ -6,13 +6,14 @@ const FRAME = 10;
 
 /**
  * Runs a tracker over a pattern: 'v' voiced, 'h' speech held by the hangover
- * (not voiced), '.' silence. Returns the events with the frame they came in.
+ * (not voiced), '.' silence, 'r' silence whose evidence is rising. Returns
+ * the events with the frame they came in.
  */
 function drive(tracker: TurnTracker, pattern: string): Array<VadEvent & { atMs: number }> {
   const out: Array<VadEvent & { atMs: number }> = [];
   [...pattern].forEach((c, k) => {
     const events: VadEvent[] = [];
-    tracker.next(c === 'v', c !== '.', k * FRAME, (k + 1) * FRAME, events);
+    tracker.next(c === 'v', c === 'v' || c === 'h', k * FRAME, (k + 1) * FRAME, events, c === 'r');
     for (const e of events) out.push({ ...e, atMs: (k + 1) * FRAME });
   });
   return out;
@@ -64,5 +65,29 @@ describe('TurnTracker', () => {
     expect(events.map((e) => e.type)).toEqual(['speech_started', 'speech_stopped', 'speech_started']);
     t.reset();
     expect(t.speaking).toBe(false);
+  });
+
+  it('dates the start back over the rising frames just before the run, up to lookbackMs', () => {
+    expect(drive(new TurnTracker(0, 500, 20, 50), '....r.rrrvv')).toEqual([
+      { type: 'speech_started', audioStartMs: 60, atMs: 110 },
+    ]);
+    // Only the last 50 ms of a longer rise, on the frame grid.
+    expect(drive(new TurnTracker(0, 500, 20, 55), 'rrrrrrrrvv')).toEqual([
+      { type: 'speech_started', audioStartMs: 30, atMs: 100 },
+    ]);
+    // The padding still applies, and without a look-back rising frames change nothing.
+    expect(drive(new TurnTracker(20, 500, 20, 50), '....rrvv')).toEqual([
+      { type: 'speech_started', audioStartMs: 20, atMs: 80 },
+    ]);
+    expect(drive(new TurnTracker(0, 500, 20), '....rrvv')).toEqual([
+      { type: 'speech_started', audioStartMs: 60, atMs: 80 },
+    ]);
+  });
+
+  it('never dates a start back into the previous turn', () => {
+    const events = drive(new TurnTracker(0, 50, 0, 1000), `vv${'r'.repeat(8)}v`);
+    expect(events.map((e) => e.type)).toEqual(['speech_started', 'speech_stopped', 'speech_started']);
+    expect(events[1]).toMatchObject({ audioEndMs: 20 });
+    expect(events[2]).toMatchObject({ audioStartMs: 20 });
   });
 });

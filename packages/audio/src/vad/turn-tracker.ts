@@ -5,7 +5,11 @@ import type { VadEvent } from './types.js';
  * meaning of the realtime `server_vad` parameters:
  * - a turn starts once a run of speech frames holds `minSpeechMs` of voiced
  *   frames; `audioStartMs` is the run's first voiced frame minus
- *   `prefixPaddingMs`, clamped at 0;
+ *   `prefixPaddingMs`, clamped at 0; with a look-back, the run's start is
+ *   moved back over the unvoiced frames just before it whose evidence had
+ *   already risen (`rising`), up to `lookbackMs`: at low SNR the first
+ *   frames of a word stay under the threshold, and the turn would be dated
+ *   late. This moves only the reported start, never a frame decision;
  * - a turn stops once `silenceDurationMs` have passed since the end of the
  *   last voiced frame; `audioEndMs` is that end (where the speech ended).
  * A run that fades before reaching `minSpeechMs` is dropped without events.
@@ -14,16 +18,20 @@ export class TurnTracker {
   readonly #prefixPaddingMs: number;
   readonly #silenceDurationMs: number;
   readonly #minSpeechMs: number;
+  readonly #lookbackMs: number;
   #speaking = false;
   #candidate = false;
   #runStartMs = 0;
   #voicedMs = 0;
   #lastVoicedEndMs = 0;
+  /** Start of the run of rising, unvoiced frames that ends at the current frame (-1: none). */
+  #risingSinceMs = -1;
 
-  constructor(prefixPaddingMs: number, silenceDurationMs: number, minSpeechMs: number) {
+  constructor(prefixPaddingMs: number, silenceDurationMs: number, minSpeechMs: number, lookbackMs = 0) {
     this.#prefixPaddingMs = prefixPaddingMs;
     this.#silenceDurationMs = silenceDurationMs;
     this.#minSpeechMs = minSpeechMs;
+    this.#lookbackMs = lookbackMs;
   }
 
   get speaking(): boolean {
@@ -36,10 +44,16 @@ export class TurnTracker {
     this.#runStartMs = 0;
     this.#voicedMs = 0;
     this.#lastVoicedEndMs = 0;
+    this.#risingSinceMs = -1;
   }
 
-  /** One frame [startMs, endMs): `voiced` above threshold, `speech` the frame decision. */
-  next(voiced: boolean, speech: boolean, startMs: number, endMs: number, events: VadEvent[]): void {
+  /**
+   * One frame [startMs, endMs): `voiced` above threshold, `speech` the frame
+   * decision, `rising` its evidence above the noise (if not voiced).
+   */
+  next(voiced: boolean, speech: boolean, startMs: number, endMs: number, events: VadEvent[], rising = false): void {
+    const risingSinceMs = this.#risingSinceMs;
+    this.#risingSinceMs = voiced || !rising ? -1 : risingSinceMs < 0 ? startMs : risingSinceMs;
     if (this.#speaking) {
       if (voiced) {
         this.#lastVoicedEndMs = endMs;
@@ -52,7 +66,7 @@ export class TurnTracker {
     if (!this.#candidate) {
       if (!voiced) return;
       this.#candidate = true;
-      this.#runStartMs = startMs;
+      this.#runStartMs = risingSinceMs < 0 ? startMs : this.#lookBack(risingSinceMs, startMs, endMs - startMs);
       this.#voicedMs = 0;
     } else if (!speech) {
       this.#candidate = false;
@@ -68,5 +82,11 @@ export class TurnTracker {
       const start = this.#runStartMs - this.#prefixPaddingMs;
       events.push({ type: 'speech_started', audioStartMs: Math.max(start, 0) });
     }
+  }
+
+  /** The earliest frame start, at most `lookbackMs` before `startMs` and not before `risingSinceMs`. */
+  #lookBack(risingSinceMs: number, startMs: number, frameMs: number): number {
+    const frames = Math.floor(this.#lookbackMs / frameMs);
+    return Math.max(risingSinceMs, startMs - frames * frameMs);
   }
 }
