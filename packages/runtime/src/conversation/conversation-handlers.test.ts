@@ -73,6 +73,18 @@ describe('conversation.item.create', () => {
   });
 });
 
+describe('function_call_output', () => {
+  it('must answer a function_call the conversation holds (invalid_value on item.call_id otherwise)', () => {
+    const h = openSession({ dialect: 'volcengine', engine: new ScriptedEngine([]) });
+    h.send({ ...create({ type: 'function_call_output', call_id: 'call_nobody', output: '{}' }), event_id: 'orphan' });
+    expect(h.errors()).toEqual([expect.objectContaining({ code: 'invalid_value', param: 'item.call_id', event_id: 'orphan' })]);
+    h.send(create({ type: 'function_call', id: 'F', call_id: 'call_1', name: 'get_weather', arguments: '{}' }));
+    h.send(create({ type: 'function_call_output', id: 'O', call_id: 'call_1', output: '{"sky":"clear"}' }));
+    expect(h.errors()).toHaveLength(1);
+    expect(h.last('conversation.item.created').item).toMatchObject({ id: 'O', type: 'function_call_output', call_id: 'call_1' });
+  });
+});
+
 describe('retrieve and delete', () => {
   it('answer item_not_found with the param for unknown ids, and delete removes', () => {
     const h = openSession({ dialect: 'stepfun', engine: new ScriptedEngine([]) });

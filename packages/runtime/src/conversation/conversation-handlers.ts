@@ -4,7 +4,10 @@
  * - `create`: a message (per-role content rules in `client-item.ts`), a
  *   `function_call` or a `function_call_output`, placed by `previous_item_id`
  *   (absent/null: at the end; `"root"`: first; an id: after it; unknown:
- *   `item_not_found`) -> `conversation.item.created` + `.done`.
+ *   `item_not_found`) -> `conversation.item.created` + `.done`. A
+ *   `function_call_output` must answer a `function_call` the conversation
+ *   holds (spec 003 states this check; an orphan output would only confuse
+ *   the model): otherwise `invalid_value` on `item.call_id`.
  * - `retrieve` -> `conversation.item.retrieved`, audio included.
  * - `truncate`: assistant audio only; `audio_end_ms` no larger than the audio
  *   sent (`invalid_value` otherwise); the audio and the unheard transcript are
@@ -28,6 +31,13 @@ function notFound(itemId: string, param = 'item_id'): RuntimeError {
 
 export function createItem(core: SessionCore, event: ClientEventOf<'conversation.item.create'>): void {
   const { conversation, settings, ids, sink } = core;
+  if (event.item.type === 'function_call_output') {
+    const callId = event.item.call_id;
+    const answered = conversation.items.some((item) => item.type === 'function_call' && item.call_id === callId);
+    if (!answered) {
+      throw new RuntimeError('invalid_value', `No function_call with call_id '${callId}' is in the conversation.`, { param: 'item.call_id' });
+    }
+  }
   const { item, audio } = prepareClientItem(event.item, {
     ids,
     input: settings.inputFormat,

@@ -20,6 +20,8 @@ import { isRuntimeError } from '../errors.js';
 import { stopQuietly } from '../response/stop-quietly.js';
 import type { EventSink } from '../session/event-sink.js';
 
+// `param` is left out rather than null: OpenAI's clients type it as an optional
+// string and drop the whole event when it is null.
 type FailureDetails = InputAudioTranscriptionFailedEvent['error'];
 
 export interface TranscriberHost {
@@ -43,7 +45,6 @@ export class InputTranscriber {
         type: 'server_error',
         code: 'transcription_unavailable',
         message: 'Input transcription was requested but this server has no speech recognizer configured.',
-        param: null,
       });
       return;
     }
@@ -59,7 +60,6 @@ export class InputTranscriber {
         type: 'server_error',
         code: 'upstream_timeout',
         message: `Transcription took longer than ${this.host.timeoutMs} ms.`,
-        param: null,
       });
     }, this.host.timeoutMs);
     this.#running.set(controller, timer);
@@ -108,7 +108,6 @@ export class InputTranscriber {
         type: isRuntimeError(error) ? error.type : 'server_error',
         code: isRuntimeError(error) ? error.code : 'transcription_failed',
         message: error instanceof Error ? error.message : String(error),
-        param: null,
       });
     } finally {
       stopQuietly(iterator);

@@ -7,11 +7,15 @@
 export interface SessionLimits {
   /** Largest decoded audio in one `input_audio_buffer.append` (15 MiB, the vendors' limit). */
   maxAppendBytes?: number;
-  /** Largest uncommitted input audio buffer (64 MiB); past it appends get `audio_too_large`. */
+  /** Largest uncommitted input audio buffer (16 MiB, 5.8 min at 24 kHz); past it appends get `audio_too_large`. */
   maxInputBufferBytes?: number;
   /** Items kept in the conversation (2000); the oldest non-system items go first. */
   maxItems?: number;
-  /** Decoded audio kept with conversation items (256 MiB); the oldest items lose their audio first. */
+  /**
+   * Decoded audio kept with conversation items (16 MiB, 5.8 min at 24 kHz); the
+   * oldest items lose their audio first (their transcripts stay). Sized so a
+   * thousand sessions fit a server: raise it only with the memory to match.
+   */
   maxConversationAudioBytes?: number;
   /** Shortest audio a client commit accepts (100 ms, OpenAI's minimum); shorter is `input_audio_buffer_commit_empty`. */
   minCommitMs?: number;
@@ -29,9 +33,9 @@ export type ResolvedLimits = Required<SessionLimits>;
 
 export const DEFAULT_LIMITS: ResolvedLimits = {
   maxAppendBytes: 15 * 1024 * 1024,
-  maxInputBufferBytes: 64 * 1024 * 1024,
+  maxInputBufferBytes: 16 * 1024 * 1024,
   maxItems: 2000,
-  maxConversationAudioBytes: 256 * 1024 * 1024,
+  maxConversationAudioBytes: 16 * 1024 * 1024,
   minCommitMs: 100,
   engineTimeoutMs: 60_000,
   transcriptionTimeoutMs: 30_000,
