@@ -14,13 +14,13 @@ import OpenAI from 'openai';
 import { OpenAIRealtimeWS as BetaRealtimeWS } from 'openai/beta/realtime/ws';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { loopbackCertificate, opensslAvailable } from './test-support/certificate.js';
+import { hasOpenssl, selfSignedCertificate } from '../test-support/tls.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { decodeAudio, levelDb } from './test-support/speech.js';
 
 const KEY = 'sk-conformance';
 const TEXT = 'Hello over a secure socket.';
-const HAS_OPENSSL = opensslAvailable();
+const HAS_OPENSSL = hasOpenssl();
 if (!HAS_OPENSSL) console.warn('openai-realtime-ws conformance skipped: the openssl command is not installed.');
 
 let synthesizer: EspeakSynthesizer;
@@ -30,7 +30,7 @@ let certificate: { key: string; cert: string };
 beforeAll(async () => {
   synthesizer = createEspeakSynthesizer();
   await synthesizer.ready();
-  if (HAS_OPENSSL) certificate = loopbackCertificate();
+  if (HAS_OPENSSL) certificate = selfSignedCertificate();
 });
 
 afterEach(async () => {
