@@ -8,15 +8,25 @@ export interface IdGenerator {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/** Random ids like `item_Bx3k9QwErTy7uIoP1aSd2`, from `crypto.getRandomValues`. */
-export function randomIds(length = 21): IdGenerator {
-  const bytes = new Uint8Array(length);
+/**
+ * Random ids like `item_Bx3k9QwErTy7uIoP1a2f`: one random prefix per generator
+ * (one `crypto.getRandomValues` call, `prefixLength` characters of a 62-letter
+ * alphabet, about 95 bits for the default 16), then a base-36 counter. Every id
+ * of one generator is distinct (a fixed-length prefix, distinct counters), ids
+ * of two generators share a prefix only by chance, and making an id costs no
+ * call into the platform's random source. A session makes one generator, so
+ * ids are unguessable from outside the session that hands them out.
+ */
+export function randomIds(prefixLength = 16): IdGenerator {
+  const bytes = new Uint8Array(prefixLength);
+  crypto.getRandomValues(bytes);
+  let prefix = '';
+  for (let i = 0; i < prefixLength; i++) prefix += ALPHABET[bytes[i]! % ALPHABET.length];
+  let counter = 0;
   return {
     next(kind) {
-      crypto.getRandomValues(bytes);
-      let s = `${kind}_`;
-      for (let i = 0; i < length; i++) s += ALPHABET[bytes[i]! % ALPHABET.length];
-      return s;
+      counter++;
+      return `${kind}_${prefix}${counter.toString(36)}`;
     },
   };
 }

@@ -14,6 +14,7 @@ export {
   type SessionOptions,
 } from './server/options.js';
 export { CloseCode } from './server/connection.js';
+export { nodeBase64 } from './server/node-base64.js';
 export type {
   ConnectionInfo,
   DialectSwitchInfo,

@@ -16,6 +16,22 @@ import {
 import type { AudioEncoding } from '@parley/protocol';
 import { RuntimeError } from '../errors.js';
 
+/**
+ * A base64 codec for the session's audio. `decode` must accept and reject
+ * exactly what `@parley/audio`'s `base64ToBytes` does (standard alphabet,
+ * padding optional, no whitespace) and throw on anything else: bad input is
+ * an error, never garbage audio. `encode` gives standard, padded base64.
+ * A Node server may inject one built on its platform codec (faster than the
+ * portable default, which runs everywhere).
+ */
+export interface Base64Codec {
+  decode(text: string): Uint8Array;
+  encode(bytes: Uint8Array): string;
+}
+
+/** The portable codec of `@parley/audio` (the platform's own where the engine has one). */
+export const defaultBase64: Base64Codec = { decode: base64ToBytes, encode: bytesToBase64 };
+
 /** Bytes that well-formed base64 `text` decodes to, from its length and padding (no decoding). */
 export function base64ByteLength(text: string): number {
   const n = text.length;
@@ -26,10 +42,15 @@ export function base64ByteLength(text: string): number {
 }
 
 /** Decoded bytes of base64 audio; `invalid_audio` (with `param`) when it is not base64 or not whole samples. */
-export function decodeAudio(base64: string, encoding: AudioEncoding, param: string): Int16Array {
+export function decodeAudio(
+  base64: string,
+  encoding: AudioEncoding,
+  param: string,
+  codec: Base64Codec = defaultBase64,
+): Int16Array {
   let bytes: Uint8Array;
   try {
-    bytes = base64ToBytes(base64);
+    bytes = codec.decode(base64);
   } catch {
     throw new RuntimeError('invalid_audio', `'${param}' is not valid base64.`, { param });
   }
@@ -50,6 +71,6 @@ export function encodeAudioBytes(pcm: Int16Array, encoding: AudioEncoding): Uint
   return pcm16ToBytes(pcm);
 }
 
-export function encodeAudio(pcm: Int16Array, encoding: AudioEncoding): string {
-  return bytesToBase64(encodeAudioBytes(pcm, encoding));
+export function encodeAudio(pcm: Int16Array, encoding: AudioEncoding, codec: Base64Codec = defaultBase64): string {
+  return codec.encode(encodeAudioBytes(pcm, encoding));
 }

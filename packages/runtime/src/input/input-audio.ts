@@ -75,7 +75,7 @@ export class InputAudio {
         param: 'audio',
       });
     }
-    const pcm = decodeAudio(base64, settings.inputFormat.encoding, 'audio');
+    const pcm = decodeAudio(base64, settings.inputFormat.encoding, 'audio', this.#core.base64);
     this.buffer.append(pcm);
     const detector = this.#detector;
     if (!detector) return;

@@ -10,7 +10,7 @@
 import { Resampler } from '@parley/audio';
 import type { Pcm } from '../engine/engine.js';
 import { RuntimeError } from '../errors.js';
-import { encodeAudio } from '../input/audio-codec.js';
+import { type Base64Codec, defaultBase64, encodeAudio } from '../input/audio-codec.js';
 import type { ResolvedFormat } from '../session/session-settings.js';
 
 export const DEFAULT_MAX_DELTA_MS = 100;
@@ -24,8 +24,11 @@ export class OutputAudio {
   #kept: Int16Array[] = [];
   #keptSamples = 0;
 
-  constructor(format: ResolvedFormat, options: { maxDeltaMs?: number; maxKeptBytes: number }) {
+  readonly #base64: Base64Codec;
+
+  constructor(format: ResolvedFormat, options: { maxDeltaMs?: number; maxKeptBytes: number; base64?: Base64Codec }) {
     this.format = format;
+    this.#base64 = options.base64 ?? defaultBase64;
     this.#maxDeltaSamples = Math.max(1, Math.floor((format.rate * (options.maxDeltaMs ?? DEFAULT_MAX_DELTA_MS)) / 1000));
     this.#maxKeptSamples = Math.floor(options.maxKeptBytes / 2);
   }
@@ -45,7 +48,7 @@ export class OutputAudio {
     const deltas: string[] = [];
     for (let offset = 0; offset < converted.length; offset += this.#maxDeltaSamples) {
       const piece = converted.subarray(offset, Math.min(converted.length, offset + this.#maxDeltaSamples));
-      deltas.push(encodeAudio(piece, this.format.encoding));
+      deltas.push(encodeAudio(piece, this.format.encoding, this.#base64));
     }
     this.#samples += converted.length;
     this.#keep(converted);

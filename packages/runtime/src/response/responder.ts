@@ -10,6 +10,7 @@ import type { Conversation } from '../conversation/conversation.js';
 import type { Engine } from '../engine/engine.js';
 import { RuntimeError } from '../errors.js';
 import type { IdGenerator } from '../ids.js';
+import type { Base64Codec } from '../input/audio-codec.js';
 import type { EventSink } from '../session/event-sink.js';
 import type { SessionSettings } from '../session/session-settings.js';
 import { resolveResponse } from './response-options.js';
@@ -24,6 +25,7 @@ export interface ResponderHost {
   conversation: Conversation;
   engineTimeoutMs: number;
   maxKeptAudioBytes: number;
+  base64: Base64Codec;
   /** A response started (turn detection stops its idle timer). */
   onResponseStart: (run: ResponseRun) => void;
   /** A response sent its `response.done`. */
@@ -64,6 +66,7 @@ export class Responder {
         conversation: h.conversation,
         engineTimeoutMs: h.engineTimeoutMs,
         maxKeptAudioBytes: h.maxKeptAudioBytes,
+        base64: h.base64,
         onFirstAudio: () => {
           h.settings.voiceLocked = true;
         },

@@ -28,6 +28,7 @@ import type { WordTiming } from '../engine/synthesizer.js';
 import type { Conversation } from '../conversation/conversation.js';
 import { itemView } from '../conversation/item-views.js';
 import type { IdGenerator } from '../ids.js';
+import type { Base64Codec } from '../input/audio-codec.js';
 import type { EventSink } from '../session/event-sink.js';
 import type { ResolvedFormat } from '../session/session-settings.js';
 import { OutputAudio } from './output-audio.js';
@@ -64,6 +65,7 @@ export interface OutputOptions {
   transcriptEvents: boolean;
   format: ResolvedFormat;
   maxKeptAudioBytes: number;
+  base64: Base64Codec;
   /** Called before the first audio delta goes out. */
   onFirstAudio: () => void;
 }
@@ -171,7 +173,7 @@ export class ResponseOutput {
       outputIndex,
       previousId,
       text: '',
-      audio: this.o.spoken ? new OutputAudio(this.o.format, { maxKeptBytes: this.o.maxKeptAudioBytes }) : null,
+      audio: this.o.spoken ? new OutputAudio(this.o.format, { maxKeptBytes: this.o.maxKeptAudioBytes, base64: this.o.base64 }) : null,
       words: [],
     };
     this.#open = open;

@@ -20,6 +20,7 @@ import { itemView } from '../conversation/item-views.js';
 import type { Engine, ResponseInput, ResponsePart } from '../engine/engine.js';
 import { isRuntimeError, RuntimeError } from '../errors.js';
 import type { IdGenerator } from '../ids.js';
+import type { Base64Codec } from '../input/audio-codec.js';
 import type { EventSink } from '../session/event-sink.js';
 import type { ResolvedResponse } from './response-options.js';
 import { ResponseOutput } from './response-output.js';
@@ -36,6 +37,7 @@ export interface RunContext {
   conversation: Conversation;
   engineTimeoutMs: number;
   maxKeptAudioBytes: number;
+  base64: Base64Codec;
   /** The response sent its first audio (the session locks its voice). */
   onFirstAudio: () => void;
   /** The response ended (`response.done` went out). */
@@ -67,6 +69,7 @@ export class ResponseRun {
       transcriptEvents: options.modalities.includes('text'),
       format: options.format,
       maxKeptAudioBytes: ctx.maxKeptAudioBytes,
+      base64: ctx.base64,
       onFirstAudio: ctx.onFirstAudio,
     });
   }

@@ -17,6 +17,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { Conversation } from '../conversation/conversation.js';
 import type { Engine, Recognizer } from '../engine/engine.js';
 import { type IdGenerator, randomIds } from '../ids.js';
+import { type Base64Codec, defaultBase64 } from '../input/audio-codec.js';
 import { InputAudio } from '../input/input-audio.js';
 import { InputTranscriber } from '../input/input-transcription.js';
 import { Responder } from '../response/responder.js';
@@ -45,6 +46,12 @@ export interface RealtimeSessionOptions {
   defaults?: Partial<SessionConfig>;
   /** The voice activity detector behind server turn detection (default `EnergyVad`). */
   voiceDetector?: VoiceDetectorFactory;
+  /**
+   * The base64 codec of appended audio and output deltas (default: the
+   * portable one of `@parley/audio`). A Node server may pass one built on
+   * `Buffer`; it must accept and reject exactly what the default does.
+   */
+  base64?: Base64Codec;
 }
 
 /** The shared state while it is being built: the responder and input audio come last. */
@@ -88,6 +95,7 @@ export class RealtimeSession implements Session {
       clock,
       ids,
       limits,
+      base64: options.base64 ?? defaultBase64,
       afterUserItem: () => this.#afterUserItem(),
       reconfigure: () => this.#core.input.reconfigure(),
     };
@@ -100,6 +108,7 @@ export class RealtimeSession implements Session {
       conversation,
       engineTimeoutMs: limits.engineTimeoutMs,
       maxKeptAudioBytes: limits.maxInputBufferBytes,
+      base64: core.base64,
       onResponseStart: (run) => {
         this.#router.lastResponseId = run.id;
         this.#core.input.onResponseStart();

@@ -8,6 +8,7 @@
 import type { Clock } from '../clock.js';
 import type { Conversation } from '../conversation/conversation.js';
 import type { IdGenerator } from '../ids.js';
+import type { Base64Codec } from '../input/audio-codec.js';
 import type { InputAudio } from '../input/input-audio.js';
 import type { InputTranscriber } from '../input/input-transcription.js';
 import type { Responder } from '../response/responder.js';
@@ -25,6 +26,8 @@ export interface SessionCore {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly limits: ResolvedLimits;
+  /** Decodes appended audio and encodes output deltas. */
+  readonly base64: Base64Codec;
   /** A user message entered the conversation: the history cap applies. */
   afterUserItem(): void;
   /** The configuration changed (update or dialect switch): input rate and turn detection follow. */

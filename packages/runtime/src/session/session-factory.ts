@@ -25,6 +25,13 @@ export function createSessionFactory(options: SessionFactoryOptions): SessionFac
       type: 'server_error',
     });
   }
+  const codec = options.base64;
+  if (codec !== undefined && (typeof codec?.decode !== 'function' || typeof codec?.encode !== 'function')) {
+    throw new RuntimeError('invalid_value', 'base64 must be a codec with decode() and encode().', {
+      param: 'base64',
+      type: 'server_error',
+    });
+  }
   const frozen: SessionFactoryOptions = { ...options, ...(voices ? { synthesizerVoices: [...voices] } : {}) };
   return (context) => new RealtimeSession(context, frozen);
 }

@@ -120,6 +120,19 @@ describe('with the echo engine and espeak-ng', () => {
     await client.close();
   });
 
+  it('refuses bad base64 in an append through the session (the transport checks only its size)', async () => {
+    server = await echoServer();
+    const client = await server.connect();
+    await client.nextEvent('session.created');
+    // Length a multiple of 4, so only a decoder sees what is wrong: a space, a stray '=', the URL-safe alphabet.
+    for (const [i, audio] of ['AAAA AAA', 'AA=AAAAA', 'AAAA-_AA'].entries()) {
+      client.sendRaw(JSON.stringify({ type: 'input_audio_buffer.append', event_id: `bad${i}`, audio }));
+      const error = await client.nextEvent('error', 5000);
+      expect(error.error).toMatchObject({ code: 'invalid_audio', param: 'audio', event_id: `bad${i}` });
+    }
+    await client.close();
+  });
+
   it('lets a running answer finish on graceful shutdown, then closes with 1001', async () => {
     server = await echoServer();
     const client = await server.connect();

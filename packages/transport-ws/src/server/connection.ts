@@ -5,6 +5,7 @@
  * socket buffer. Also the connection's clocks: idle, maximum life, pings.
  */
 import {
+  type AudioCheck,
   type ClientEvent,
   encodeServerEvent,
   type ProtocolError,
@@ -17,12 +18,15 @@ import { InboundDecoder } from './inbound.js';
 import type { MetricsEmitter } from './metrics.js';
 import type { Logger, RealtimeLimits } from './options.js';
 import { startTimer, type Timer } from './timers.js';
+import { corkForThisTurn } from './write-batch.js';
 
 export interface ConnectionSetup {
   id: string;
   ws: WebSocket;
   request: ConnectRequest;
   sessionFactory: SessionFactory;
+  /** What the decoder checks of an append's audio before the session gets it. */
+  audioCheck: AudioCheck;
   limits: RealtimeLimits;
   metrics: MetricsEmitter;
   logger: Logger;
@@ -75,7 +79,7 @@ export class ServerConnection {
     this.#setup = setup;
     this.id = setup.id;
     this.#ws = setup.ws;
-    this.#decoder = new InboundDecoder(setup.request.dialect);
+    this.#decoder = new InboundDecoder(setup.request.dialect, setup.audioCheck);
     this.closed = new Promise((resolve) => {
       this.#resolveClosed = resolve;
     });
@@ -228,6 +232,7 @@ export class ServerConnection {
       this.#end(CloseCode.policyViolation, 'slow consumer: outbound buffer full');
       return;
     }
+    corkForThisTurn(ws);
     ws.send(text);
     this.#messagesOut++;
     this.#bytesOut += bytes;

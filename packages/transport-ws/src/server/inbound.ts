@@ -10,6 +10,7 @@
  * rejects a flat session (`session.type` is required) and vice versa.
  */
 import {
+  type AudioCheck,
   type ClientEvent,
   type Dialect,
   dialectFromSessionShape,
@@ -32,9 +33,12 @@ const BINARY_FRAME = invalidRequest(
 export class InboundDecoder {
   #dialect: Dialect;
   #shapeDecided = false;
+  readonly #options: { audioCheck: AudioCheck };
 
-  constructor(dialect: Dialect) {
+  /** `audioCheck`: see `RealtimeServerOptions.audioCheck`. */
+  constructor(dialect: Dialect, audioCheck: AudioCheck = 'full') {
     this.#dialect = dialect;
+    this.#options = { audioCheck };
   }
 
   get dialect(): Dialect {
@@ -56,7 +60,7 @@ export class InboundDecoder {
         switchedTo = next;
       }
     }
-    const result = decodeClientEvent(wire, this.#dialect);
+    const result = decodeClientEvent(wire, this.#dialect, this.#options);
     if (result.ok) return switchedTo ? { ok: true, event: result.event, switchedTo } : { ok: true, event: result.event };
     return switchedTo ? { ok: false, error: result.error, switchedTo } : { ok: false, error: result.error };
   }

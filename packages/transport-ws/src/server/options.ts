@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
-import type { Dialect } from '@parley/protocol';
+import type { AudioCheck, Dialect } from '@parley/protocol';
 import type { Engine, SessionFactory, SessionFactoryOptions } from '@parley/runtime';
 
 const MiB = 1024 * 1024;
@@ -65,7 +65,10 @@ export interface RealtimeServerOptions {
   server: HttpServer | HttpsServer;
   /** Makes the session of each connection. Either this or `engine`. */
   sessionFactory?: SessionFactory;
-  /** An engine for the runtime's own sessions (`createSessionFactory({ engine, ...sessionOptions })`). */
+  /**
+   * An engine for the runtime's own sessions (`createSessionFactory({ engine, ...sessionOptions })`),
+   * whose base64 codec defaults to `nodeBase64` here.
+   */
   engine?: Engine;
   sessionOptions?: SessionOptions;
   /** No authentication when absent. */
@@ -78,6 +81,18 @@ export interface RealtimeServerOptions {
   defaultModel?: string;
   limits?: Partial<RealtimeLimits>;
   logger?: Logger;
+  /**
+   * How much the transport checks the base64 of `input_audio_buffer.append`
+   * before the session gets it. `full`: the whole alphabet, bad base64 is
+   * refused here with `invalid_audio`. `size`: size and length only, for
+   * sessions that decode every append at once and refuse bad base64
+   * themselves with `invalid_audio` (the runtime's sessions do; their
+   * decoder is the one full check). Default: `size` with `engine` (the
+   * runtime's sessions, made here), `full` with a `sessionFactory` (the
+   * transport cannot know what it does; a factory of runtime sessions may
+   * pass `size`).
+   */
+  audioCheck?: AudioCheck;
 }
 
 export const DEFAULT_PATHS: readonly string[] = ['/v1/realtime', '/step_plan/v1/realtime'];

@@ -52,7 +52,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
   const defaultModel = options.defaultModel ?? '';
   const logger = options.logger ?? {};
   const authorize = createAuthorizer(options.auth);
-  const sessionFactory = resolveSessionFactory(options);
+  const { sessionFactory, audioCheck } = resolveSessionFactory(options);
   const metrics = new MetricsEmitter();
   const connections = new Set<ServerConnection>();
   let draining = false;
@@ -124,6 +124,7 @@ export function createRealtimeServer(options: RealtimeServerOptions): RealtimeSe
         ws,
         request: connect.value,
         sessionFactory,
+        audioCheck,
         limits,
         metrics,
         logger,

@@ -43,4 +43,40 @@ describe('input_audio_buffer.append', () => {
     // A generous bound for shared CI machines; typical is a few microseconds.
     expect(perEventMs).toBeLessThan(0.5);
   });
+
+  describe("audioCheck: 'size'", () => {
+    const append = (audio: string) => ({ type: 'input_audio_buffer.append', event_id: 'e1', audio });
+
+    it('leaves the alphabet to the session: bad characters pass, the default still refuses them', () => {
+      expect(decodeClientEvent(append('AA A'), 'openai', { audioCheck: 'size' })).toEqual({
+        ok: true,
+        event: { type: 'input_audio_buffer.append', event_id: 'e1', audio: 'AA A' },
+      });
+      expect(decodeClientEvent(append('AA A'), 'openai')).toMatchObject({ ok: false, error: { code: 'invalid_audio' } });
+      expect(decodeClientEvent(append('AA A'), 'openai', { audioCheck: 'full' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_audio' },
+      });
+    });
+
+    it('still refuses a length that is not a multiple of 4, and audio over the cap', () => {
+      expect(decodeClientEvent(append('AAA'), 'openai', { audioCheck: 'size' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_audio', param: 'audio', event_id: 'e1' },
+      });
+      const over = 'A'.repeat(((MAX_AUDIO_BYTES + 3) / 3) * 4);
+      expect(decodeClientEvent(append(over), 'openai', { audioCheck: 'size' })).toMatchObject({
+        ok: false,
+        error: { code: 'audio_too_large' },
+      });
+    });
+
+    it('checks the audio of other events fully', () => {
+      const item = {
+        type: 'conversation.item.create',
+        item: { type: 'message', role: 'user', content: [{ type: 'input_audio', audio: 'AA A' }] },
+      };
+      expect(decodeClientEvent(item, 'openai-beta', { audioCheck: 'size' })).toMatchObject({ ok: false });
+    });
+  });
 });

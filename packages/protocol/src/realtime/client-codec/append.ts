@@ -2,21 +2,25 @@
  * The hot path: `input_audio_buffer.append`, hundreds of sessions times tens of
  * events a second. It skips the generic schema machinery: a few property
  * checks, the size from the length, and one linear scan of the base64
- * alphabet. The audio is not decoded here.
+ * alphabet (skipped with `audioCheck: 'size'`, when the session decodes the
+ * audio at once and refuses bad base64 itself). The audio is not decoded here.
  */
 import { invalidRequest } from '../../errors.js';
 import type { InputAudioBufferAppendEvent } from '../client-events/audio-buffer-events.js';
-import { checkAudioBase64, MAX_AUDIO_BYTES } from '../objects/base64.js';
+import { type AudioCheck, checkAudioBase64, MAX_AUDIO_BYTES } from '../objects/base64.js';
 import { attachExtra, unknownFields } from '../objects/extra.js';
 import { missing, type ObjectResult, success, wrongType } from '../objects/result.js';
 
 const KNOWN = new Set(['type', 'event_id', 'audio']);
 
-export function decodeAppend(wire: Record<string, unknown>): ObjectResult<InputAudioBufferAppendEvent> {
+export function decodeAppend(
+  wire: Record<string, unknown>,
+  audioCheck: AudioCheck = 'full',
+): ObjectResult<InputAudioBufferAppendEvent> {
   if (!Object.hasOwn(wire, 'audio')) return missing('audio');
   const audio = wire.audio;
   if (typeof audio !== 'string') return wrongType('audio', 'a base64 string', audio);
-  const verdict = checkAudioBase64(audio);
+  const verdict = checkAudioBase64(audio, MAX_AUDIO_BYTES, audioCheck);
   if (verdict === 'too_large') {
     return {
       ok: false,

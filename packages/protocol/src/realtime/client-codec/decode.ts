@@ -1,5 +1,5 @@
 /**
- * `decodeClientEvent(wire, dialect)`: wire -> canonical client event, for
+ * `decodeClientEvent(wire, dialect, options?)`: wire -> canonical client event, for
  * servers. Never throws. Every event type is accepted in every dialect, and
  * both session shapes too (Parley is a superset); the dialect matters for
  * GA's required `session.type`.
@@ -14,6 +14,7 @@ import { type DecodeResult, invalidRequest, type ProtocolError } from '../../err
 import type { ClientEvent, ClientEventType } from '../client-events/index.js';
 import { ClientEventId, ItemId, NonNegativeInteger } from '../client-events/common.js';
 import type { Dialect } from '../dialect.js';
+import type { AudioCheck } from '../objects/base64.js';
 import { attachExtra, unknownFields } from '../objects/extra.js';
 import { itemFromWire } from '../objects/item.js';
 import { responseParamsFromWire } from '../objects/response-params.js';
@@ -22,6 +23,18 @@ import { sessionFromWire } from '../objects/session.js';
 import { type LazyValidator, lazy } from '../objects/validation.js';
 import { decodeAppend } from './append.js';
 import { parseWireObject } from './wire-input.js';
+
+/** Options of `decodeClientEvent`. */
+export interface DecodeClientEventOptions {
+  /**
+   * How an `input_audio_buffer.append`'s audio is checked. `full` (default):
+   * size, length and alphabet, so bad base64 is `invalid_audio` here. `size`:
+   * size and length only (constant time), for a server whose session decodes
+   * every append at once and answers bad base64 with `invalid_audio` itself
+   * (the runtime's sessions do). Other events' audio is always fully checked.
+   */
+  audioCheck?: AudioCheck;
+}
 
 type Handler = (wire: Record<string, unknown>, dialect: Dialect) => ObjectResult<ClientEvent>;
 
@@ -96,7 +109,7 @@ const decodeResponseCreate: Handler = (wire, dialect) => {
 const HANDLERS: ReadonlyMap<string, Handler> = new Map<ClientEventType, Handler>([
   ['session.update', withSession('session.update')],
   ['transcription_session.update', withSession('transcription_session.update')],
-  ['input_audio_buffer.append', decodeAppend],
+  ['input_audio_buffer.append', (wire) => decodeAppend(wire, 'full')],
   ['input_audio_buffer.commit', flat('input_audio_buffer.commit', {})],
   ['input_audio_buffer.clear', flat('input_audio_buffer.clear', {})],
   ['output_audio_buffer.clear', flat('output_audio_buffer.clear', {})],
@@ -115,11 +128,13 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map<ClientEventType, Handler>
   ['response.cancel', flat('response.cancel', { response_id: Type.Optional(Type.String()) })],
 ]);
 
+const decodeAppendSized: Handler = (wire) => decodeAppend(wire, 'size');
+
 function fail(error: ProtocolError, eventId: string | null): DecodeResult<ClientEvent> {
   return { ok: false, error: { ...error, event_id: eventId } };
 }
 
-function decode(wire: unknown, dialect: Dialect): DecodeResult<ClientEvent> {
+function decode(wire: unknown, dialect: Dialect, audioCheck: AudioCheck): DecodeResult<ClientEvent> {
   const parsed = parseWireObject(wire);
   if (!parsed.ok) return parsed;
   const event = parsed.value;
@@ -131,7 +146,7 @@ function decode(wire: unknown, dialect: Dialect): DecodeResult<ClientEvent> {
   if (typeof type !== 'string') {
     return fail(invalidRequest('invalid_type', "Invalid type for 'type': expected a string.", 'type'), eventId);
   }
-  const handler = HANDLERS.get(type);
+  const handler = type === 'input_audio_buffer.append' && audioCheck === 'size' ? decodeAppendSized : HANDLERS.get(type);
   if (handler === undefined) {
     const shown = type.length > 64 ? `${type.slice(0, 64)}…` : type;
     return fail(invalidRequest('unknown_event', `Unknown client event type '${shown}'.`, 'type'), eventId);
@@ -149,9 +164,13 @@ function decode(wire: unknown, dialect: Dialect): DecodeResult<ClientEvent> {
  * gives `{ ok: false, error }` with a stable code, the path in `param` and the
  * event's `event_id` echoed when it had a string one.
  */
-export function decodeClientEvent(wire: unknown, dialect: Dialect): DecodeResult<ClientEvent> {
+export function decodeClientEvent(
+  wire: unknown,
+  dialect: Dialect,
+  options?: DecodeClientEventOptions,
+): DecodeResult<ClientEvent> {
   try {
-    return decode(wire, dialect);
+    return decode(wire, dialect, options?.audioCheck ?? 'full');
   } catch {
     // Defensive: nothing above is expected to throw (e.g. a stack overflow on absurd input).
     return { ok: false, error: invalidRequest('invalid_value', 'The event could not be decoded.') };

@@ -31,8 +31,21 @@ export function isWellFormedBase64(text: string): boolean {
   return ALPHABET_ONLY.test(end === length ? text : text.slice(0, end));
 }
 
+/**
+ * How much of an audio string a decoder checks: `full` (size, length and the
+ * whole alphabet) or `size` (size and a length that is a multiple of 4, in
+ * constant time), for a server whose session decodes the audio at once and
+ * refuses bad base64 itself.
+ */
+export type AudioCheck = 'full' | 'size';
+
 /** `ok`, or why a base64 audio string is refused. Checks the size first: it costs nothing. */
-export function checkAudioBase64(text: string, maxBytes = MAX_AUDIO_BYTES): 'ok' | 'invalid' | 'too_large' {
+export function checkAudioBase64(
+  text: string,
+  maxBytes = MAX_AUDIO_BYTES,
+  check: AudioCheck = 'full',
+): 'ok' | 'invalid' | 'too_large' {
   if (base64DecodedLength(text) > maxBytes) return 'too_large';
+  if (check === 'size') return text.length % 4 === 0 ? 'ok' : 'invalid';
   return isWellFormedBase64(text) ? 'ok' : 'invalid';
 }
