@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    // Setup hooks synthesize speech; on a loaded 2-core CI machine that can take a while.
+    hookTimeout: 120_000,
   },
 });
