@@ -1,4 +1,4 @@
-export { floatToPcm16, pcm16ToFloat, pcm16FromBytes, pcm16ToBytes } from './pcm16.js';
+export { floatToPcm16, pcm16BytesView, pcm16FromBytes, pcm16ToBytes, pcm16ToFloat, pcm16ViewOfBytes } from './pcm16.js';
 export { bytesToBase64, base64ToBytes } from './base64.js';
 export { wavHeader, patchWavSizes, WAV_UNKNOWN_SIZE, type WavHeaderOptions } from './wav-header.js';
 export { encodeWav, type EncodeWavOptions, type WavEncoding } from './wav-encode.js';

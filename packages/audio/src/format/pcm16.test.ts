@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AudioFormatError } from '../errors.js';
-import { floatToPcm16, pcm16FromBytes, pcm16ToBytes, pcm16ToFloat } from './pcm16.js';
+import { floatToPcm16, pcm16BytesView, pcm16FromBytes, pcm16ToBytes, pcm16ToFloat, pcm16ViewOfBytes } from './pcm16.js';
 import { firstDifference } from './test-support/compare.js';
 import { Prng } from './test-support/prng.js';
 
@@ -172,5 +172,27 @@ describe('pcm16ToBytes', () => {
     const bytes = pcm16ToBytes(all);
     expect(bytes.length).toBe(all.length * 2);
     expect(firstDifference(pcm16FromBytes(bytes), all)).toBe(-1);
+  });
+});
+
+describe('pcm16ViewOfBytes and pcm16BytesView', () => {
+  it('share memory where the layout allows, and read the same samples as the copying conversions', () => {
+    const bytes = new Uint8Array([0x01, 0x00, 0xff, 0x7f, 0x00, 0x80, 0xfe, 0xff]);
+    const view = pcm16ViewOfBytes(bytes);
+    expect(Array.from(view)).toEqual(Array.from(pcm16FromBytes(bytes)));
+    expect(view.buffer).toBe(bytes.buffer);
+    const back = pcm16BytesView(view);
+    expect(Array.from(back)).toEqual(Array.from(pcm16ToBytes(view)));
+    expect(back.buffer).toBe(view.buffer);
+  });
+
+  it('copies a view at an odd byte offset, and still rejects an odd length', () => {
+    const backing = new Uint8Array(9);
+    backing.set([0x34, 0x12, 0x78, 0x56], 1);
+    const odd = backing.subarray(1, 5);
+    const samples = pcm16ViewOfBytes(odd);
+    expect(Array.from(samples)).toEqual([0x1234, 0x5678]);
+    expect(samples.buffer).not.toBe(backing.buffer);
+    expect(() => pcm16ViewOfBytes(new Uint8Array(3))).toThrow(AudioFormatError);
   });
 });

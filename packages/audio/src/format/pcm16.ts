@@ -61,3 +61,24 @@ export function pcm16ToBytes(samples: Int16Array): Uint8Array {
   for (let i = 0; i < samples.length; i++) view.setInt16(i * 2, samples[i]!, true);
   return out;
 }
+
+/**
+ * Like `pcm16FromBytes`, but shares memory with `bytes` where it can (a
+ * little-endian host and an even `byteOffset`), copying only otherwise. For
+ * bytes the caller owns and will not reuse, such as a freshly decoded chunk.
+ */
+export function pcm16ViewOfBytes(bytes: Uint8Array): Int16Array {
+  if (littleEndianHost && bytes instanceof Uint8Array && bytes.byteLength % 2 === 0 && bytes.byteOffset % 2 === 0) {
+    return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+  }
+  return pcm16FromBytes(bytes);
+}
+
+/**
+ * Like `pcm16ToBytes`, but shares memory with `samples` on little-endian
+ * hosts (a view, no copy), for a consumer that only reads the bytes, such as
+ * a base64 encoder.
+ */
+export function pcm16BytesView(samples: Int16Array): Uint8Array {
+  return littleEndianHost ? new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength) : pcm16ToBytes(samples);
+}

@@ -10,8 +10,9 @@ import {
   bytesToBase64,
   mulawDecode,
   mulawEncode,
-  pcm16FromBytes,
+  pcm16BytesView,
   pcm16ToBytes,
+  pcm16ViewOfBytes,
 } from '@parley/audio';
 import type { AudioEncoding } from '@parley/protocol';
 import { RuntimeError } from '../errors.js';
@@ -25,7 +26,9 @@ import { RuntimeError } from '../errors.js';
  * portable default, which runs everywhere).
  */
 export interface Base64Codec {
+  /** Returns bytes the caller owns (fresh, not a shared scratch buffer): audio may be kept as a view on them. */
   decode(text: string): Uint8Array;
+  /** Only reads `bytes`. */
   encode(bytes: Uint8Array): string;
 }
 
@@ -61,7 +64,8 @@ export function decodeAudio(
       param,
     });
   }
-  return pcm16FromBytes(bytes);
+  // The codec hands over freshly decoded bytes: view them in place rather than copy.
+  return pcm16ViewOfBytes(bytes);
 }
 
 /** PCM16 samples to wire bytes in `encoding` (the caller has resampled to the encoding's rate). */
@@ -72,5 +76,7 @@ export function encodeAudioBytes(pcm: Int16Array, encoding: AudioEncoding): Uint
 }
 
 export function encodeAudio(pcm: Int16Array, encoding: AudioEncoding, codec: Base64Codec = defaultBase64): string {
+  // The codec only reads the bytes: PCM16 is encoded from a view of the samples, not a copy.
+  if (encoding === 'pcm16') return codec.encode(pcm16BytesView(pcm));
   return codec.encode(encodeAudioBytes(pcm, encoding));
 }

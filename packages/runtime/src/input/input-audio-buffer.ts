@@ -66,9 +66,9 @@ export class InputAudioBuffer {
   take(fromMs: number, toMs: number): Int16Array {
     const end = this.#indexOf(toMs);
     const start = Math.min(this.#indexOf(fromMs), end);
-    const all = this.#concat(end);
+    const out = this.#copy(start, end);
     this.#dropFront(end);
-    return all.slice(start, end);
+    return out;
   }
 
   /** All of it, leaving the buffer empty at the present. */
@@ -90,7 +90,7 @@ export class InputAudioBuffer {
   /** The session's input rate changed: buffered audio is converted so that it can still be committed. */
   setRate(rate: number): void {
     if (rate === this.#rate) return;
-    const pcm = this.#concat(this.#samples);
+    const pcm = this.#copy(0, this.#samples);
     const converted = pcm.length > 0 ? resample(pcm, this.#rate, rate) : new Int16Array(0);
     this.#rate = rate;
     this.#chunks = converted.length > 0 ? [converted] : [];
@@ -102,14 +102,19 @@ export class InputAudioBuffer {
     return Math.max(0, Math.min(this.#samples, index));
   }
 
-  #concat(count: number): Int16Array {
-    const out = new Int16Array(count);
-    let offset = 0;
+  /** A copy of buffered samples `from`..`to` (indices into the buffer), in one allocation. */
+  #copy(from: number, to: number): Int16Array {
+    const out = new Int16Array(to - from);
+    let at = 0;
     for (const chunk of this.#chunks) {
-      if (offset >= count) break;
-      const n = Math.min(chunk.length, count - offset);
-      out.set(n === chunk.length ? chunk : chunk.subarray(0, n), offset);
-      offset += n;
+      if (at >= to) break;
+      const next = at + chunk.length;
+      if (next > from) {
+        const a = Math.max(from, at) - at;
+        const b = Math.min(to, next) - at;
+        out.set(a === 0 && b === chunk.length ? chunk : chunk.subarray(a, b), at + a - from);
+      }
+      at = next;
     }
     return out;
   }
@@ -122,7 +127,8 @@ export class InputAudioBuffer {
         this.#chunks.shift();
         left -= first.length;
       } else {
-        this.#chunks[0] = first.slice(left);
+        // A view, not a copy: the dropped head is freed with the rest of the chunk.
+        this.#chunks[0] = first.subarray(left);
         left = 0;
       }
     }

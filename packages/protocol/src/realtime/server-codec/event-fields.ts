@@ -107,21 +107,30 @@ export function eventFromWire(
   return success(event);
 }
 
-/** Writes a canonical event's fields in the dialect's wire form, `type` set to `wireType`. */
+/**
+ * Writes a canonical event's fields in the dialect's wire form, `type` set to
+ * `wireType`; `eventId` (when given) stands in for the event's own `event_id`.
+ */
 export function eventToWire(
   event: Record<string, unknown> & { extra?: Extra },
   wireType: string,
   schema: TObject,
   dialect: Dialect,
+  eventId: unknown = event.event_id,
 ): Record<string, unknown> {
   const shape = shapeOf(schema);
   const wire: Record<string, unknown> = {};
-  if (event.event_id !== undefined) wire.event_id = event.event_id;
+  if (eventId !== undefined) wire.event_id = eventId;
   wire.type = wireType;
+  const objects = shape.objects;
   for (const name of Object.keys(event)) {
-    if (name === 'type' || name === 'extra' || name === 'event_id' || event[name] === undefined) continue;
-    const object = shape.objects.find((candidate) => candidate.name === name);
-    wire[name] = object ? object.codec.toWire(event[name], dialect) : clone(event[name]);
+    if (name === 'type' || name === 'extra' || name === 'event_id') continue;
+    const value = event[name];
+    if (value === undefined) continue;
+    // Most events (the audio and transcript deltas among them) have no object fields: no lookup then.
+    const object = objects.length === 0 ? undefined : objects.find((candidate) => candidate.name === name);
+    if (object) wire[name] = object.codec.toWire(value, dialect);
+    else wire[name] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
   }
-  return mergeExtra(wire, event.extra === undefined ? undefined : copyObject(event.extra));
+  return event.extra === undefined ? wire : mergeExtra(wire, copyObject(event.extra));
 }
