@@ -49,13 +49,3 @@ export function parseInputAudioData(data: string): ParsedInputAudio {
 export function isBase64Text(text: string): boolean {
   return BASE64.test(text) && text.length % 4 !== 1;
 }
-
-/** Number of bytes the base64 text decodes to (padding-aware, no decoding). */
-export function base64DecodedLength(base64: string): number {
-  let padding = 0;
-  if (base64.endsWith('==')) padding = 2;
-  else if (base64.endsWith('=')) padding = 1;
-  const full = Math.floor(base64.length / 4) * 3;
-  const rest = base64.length % 4;
-  return full + (rest === 0 ? 0 : rest - 1) - padding;
-}

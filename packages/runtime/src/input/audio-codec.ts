@@ -35,15 +35,6 @@ export interface Base64Codec {
 /** The portable codec of `@parley/audio` (the platform's own where the engine has one). */
 export const defaultBase64: Base64Codec = { decode: base64ToBytes, encode: bytesToBase64 };
 
-/** Bytes that well-formed base64 `text` decodes to, from its length and padding (no decoding). */
-export function base64ByteLength(text: string): number {
-  const n = text.length;
-  let padding = 0;
-  if (n > 0 && text.charCodeAt(n - 1) === 61) padding++;
-  if (n > 1 && text.charCodeAt(n - 2) === 61) padding++;
-  return Math.floor((n * 3) / 4) - padding;
-}
-
 /** Decoded bytes of base64 audio; `invalid_audio` (with `param`) when it is not base64 or not whole samples. */
 export function decodeAudio(
   base64: string,

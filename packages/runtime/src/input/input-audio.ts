@@ -18,6 +18,7 @@
  * prefix padding plus a second (plus `idle_timeout_ms`, whose silent audio is
  * committed on timeout) is dropped, so the buffer stays small.
  */
+import { base64DecodedLength } from '@parley/protocol';
 import type { Pcm } from '../engine/engine.js';
 import { RuntimeError } from '../errors.js';
 import type { ResponseRun } from '../response/response-run.js';
@@ -25,7 +26,7 @@ import type { SessionCore } from '../session/session-core.js';
 import { IdleTimeout } from '../turn/idle-timeout.js';
 import { type TurnEvent, TurnDetector } from '../turn/turn-detector.js';
 import type { VoiceDetectorFactory } from '../turn/voice-detector.js';
-import { base64ByteLength, decodeAudio } from './audio-codec.js';
+import { decodeAudio } from './audio-codec.js';
 import { commitUserAudio } from './commit-user-audio.js';
 import { InputAudioBuffer } from './input-audio-buffer.js';
 
@@ -70,7 +71,7 @@ export class InputAudio {
 
   append(base64: string): void {
     const { settings, limits } = this.#core;
-    if (base64ByteLength(base64) > limits.maxAppendBytes) {
+    if (base64DecodedLength(base64) > limits.maxAppendBytes) {
       throw new RuntimeError('audio_too_large', `'audio' decodes to more than ${limits.maxAppendBytes} bytes; send smaller chunks.`, {
         param: 'audio',
       });

@@ -10,14 +10,16 @@ export const MAX_AUDIO_BYTES = 15 * 1024 * 1024;
 // The body without padding: standard alphabet only (one linear pass).
 const ALPHABET_ONLY = /^[A-Za-z0-9+/]*$/;
 
-/** Number of bytes `text` decodes to, assuming it is well-formed base64. */
+/**
+ * Number of bytes base64 `text` decodes to, from its length and padding alone
+ * (no decoding, no validation). Works for padded and unpadded text.
+ */
 export function base64DecodedLength(text: string): number {
   const length = text.length;
-  if (length === 0) return 0;
   let padding = 0;
-  if (text.charCodeAt(length - 1) === 61) padding++;
+  if (length > 0 && text.charCodeAt(length - 1) === 61) padding++;
   if (length > 1 && text.charCodeAt(length - 2) === 61) padding++;
-  return Math.floor(length / 4) * 3 - padding;
+  return Math.floor((length * 3) / 4) - padding;
 }
 
 /** Whether `text` is well-formed padded base64 (the empty string is: zero bytes). */
