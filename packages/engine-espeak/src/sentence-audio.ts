@@ -6,10 +6,10 @@ import { trimSilence } from './silence.js';
 import type { EspeakVoice } from './voices.js';
 
 /** espeak-ng's default speaking rate, words per minute. */
-export const BASE_WPM = 175;
+const BASE_WPM = 175;
 /** The rates espeak-ng accepts without its (absent) sonic speed-up. */
-export const MIN_WPM = 80;
-export const MAX_WPM = 450;
+const MIN_WPM = 80;
+const MAX_WPM = 450;
 
 /** Silence kept around the sound of each sentence when trimming, ms. */
 export const LEAD_MS = 10;
@@ -25,7 +25,7 @@ const PAUSE_MS: Readonly<Record<BoundaryKind, number>> = {
 };
 
 /** espeak-ng's `-s` for a voice at a speed factor, clamped to what it can do. */
-export function wordsPerMinute(voice: Readonly<EspeakVoice>, speed: number): number {
+function wordsPerMinute(voice: Readonly<EspeakVoice>, speed: number): number {
   return Math.min(MAX_WPM, Math.max(MIN_WPM, Math.round(BASE_WPM * voice.rate * speed)));
 }
 
@@ -35,7 +35,7 @@ export function pauseAfterMs(boundary: BoundaryKind, speed: number): number {
 }
 
 /** The espeak-ng command-line options for one sentence (without input and output). */
-export function espeakArgs(voice: Readonly<EspeakVoice>, language: EspeakLanguage, speed: number): string[] {
+function espeakArgs(voice: Readonly<EspeakVoice>, language: EspeakLanguage, speed: number): string[] {
   return [
     '-D', // deterministic: the same text gives the same samples
     '-z', // no pause at the end: the synthesizer adds its own between sentences

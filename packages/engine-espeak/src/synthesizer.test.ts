@@ -1,7 +1,8 @@
 import { RuntimeError } from '@parley/runtime';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type SentenceReport, createEspeakSynthesizer } from './synthesizer.js';
-import { collect, deltas, joinPcm, levelDb } from './test-support/collect.js';
+import { dbfs } from '@parley/audio';
+import { collect, deltas, joinPcm } from './test-support/collect.js';
 
 const reports: SentenceReport[] = [];
 const synth = createEspeakSynthesizer({ onSentence: (r) => reports.push(r) });
@@ -24,7 +25,7 @@ describe('output rates', () => {
       const parts = await collect(synth.synthesize(text, 'linjiajiejie', live(), { sampleRate }));
       expect(parts.every((p) => p.sampleRate === sampleRate)).toBe(true);
       const pcm = joinPcm(parts);
-      expect(levelDb(pcm)).toBeGreaterThan(-30);
+      expect(dbfs(pcm)).toBeGreaterThan(-30);
       expect(reports.map((r) => r.language)).toEqual([language]);
       lengths.push(pcm.length);
     }
@@ -72,7 +73,7 @@ describe('sentence by sentence', () => {
     const rate = 16000;
     const pcm = joinPcm(await collect(synth.synthesize('First one. Second one.', 'alloy', live(), { sampleRate: rate })));
     const frame = rate / 100;
-    const silent = (at: number) => levelDb(pcm.subarray(at, at + frame)) < -60;
+    const silent = (at: number) => dbfs(pcm.subarray(at, at + frame)) < -60;
     const frames = Math.floor(pcm.length / frame);
     const loud = Array.from({ length: frames }, (_, k) => !silent(k * frame));
     expect(loud.indexOf(true)).toBeLessThanOrEqual(2); // at most the 10 ms lead, rounded to frames
@@ -154,7 +155,7 @@ describe('streamed text', () => {
     const parts = await collect(synth.synthesize(deltas(['你好', '。今天', '天气', '很好']), 'wenrounansheng', live(), { sampleRate: 16000 }));
     expect(parts.filter((p) => p.text).map((p) => p.text)).toEqual(['你好。', '今天天气很好']);
     expect(reports.map((r) => r.language)).toEqual(['cmn', 'cmn']);
-    expect(levelDb(joinPcm(parts))).toBeGreaterThan(-30);
+    expect(dbfs(joinPcm(parts))).toBeGreaterThan(-30);
   });
 });
 

@@ -80,3 +80,10 @@ export function assertBase64Input(value: unknown): asserts value is string {
     throw new AudioFormatError('invalid_argument', `base64ToBytes expects a string, got ${typeof value}`);
   }
 }
+
+/** Throws unless `value` is a `Uint8Array`. */
+export function assertBase64Bytes(value: unknown): asserts value is Uint8Array {
+  if (!(value instanceof Uint8Array)) {
+    throw new AudioFormatError('invalid_argument', 'bytesToBase64 expects a Uint8Array');
+  }
+}

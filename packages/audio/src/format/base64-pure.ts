@@ -1,6 +1,5 @@
-import { AudioFormatError } from '../errors.js';
 import { readAscii, writeAscii } from './ascii.js';
-import { BASE64_ALPHABET, assertBase64Input, base64Layout, invalidBase64Character } from './base64-alphabet.js';
+import { BASE64_ALPHABET, assertBase64Bytes, assertBase64Input, base64Layout, invalidBase64Character } from './base64-alphabet.js';
 
 /*
  * The portable base64 codec, used where the platform has no native one.
@@ -63,9 +62,7 @@ function buildEncodeTables(): NonNullable<typeof encodeTables> {
 
 /** Bytes to standard, padded base64 without any platform codec. */
 export function encodeBase64Pure(bytes: Uint8Array): string {
-  if (!(bytes instanceof Uint8Array)) {
-    throw new AudioFormatError('invalid_argument', 'bytesToBase64 expects a Uint8Array');
-  }
+  assertBase64Bytes(bytes);
   const { high, low, single } = (encodeTables ??= buildEncodeTables());
   const n = bytes.length;
   const whole = n - (n % 3);

@@ -1,5 +1,5 @@
 import { AudioFormatError } from '../errors.js';
-import { assertBase64Input, base64Layout, invalidBase64Character } from './base64-alphabet.js';
+import { assertBase64Bytes, assertBase64Input, base64Layout, invalidBase64Character } from './base64-alphabet.js';
 import { type NativeBase64, detectNativeBase64 } from './base64-native.js';
 import { decodeBase64Pure, encodeBase64Pure } from './base64-pure.js';
 
@@ -21,9 +21,7 @@ export function createBase64Codec(native: NativeBase64 | undefined): Base64Codec
   if (!native) return { encode: encodeBase64Pure, decode: decodeBase64Pure };
   return {
     encode(bytes) {
-      if (!(bytes instanceof Uint8Array)) {
-        throw new AudioFormatError('invalid_argument', 'bytesToBase64 expects a Uint8Array');
-      }
+      assertBase64Bytes(bytes);
       return native.encode(bytes);
     },
     decode(text) {

@@ -1,4 +1,5 @@
 import { AudioFormatError } from '../errors.js';
+import { littleEndianHost } from './endian.js';
 
 /**
  * Float samples in [-1, 1] to PCM16. Out-of-range values are clamped;
@@ -23,8 +24,6 @@ export function pcm16ToFloat(input: Int16Array): Float32Array {
   for (let i = 0; i < input.length; i++) out[i] = input[i]! / 32768;
   return out;
 }
-
-const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Little-endian bytes to PCM16 samples. Works at any `byteOffset`, odd ones

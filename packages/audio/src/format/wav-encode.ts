@@ -1,6 +1,6 @@
 import { AudioFormatError } from '../errors.js';
 import { littleEndianHost } from './endian.js';
-import { floatToPcm16, pcm16ToFloat } from './pcm16.js';
+import { floatToPcm16, pcm16BytesView, pcm16ToFloat } from './pcm16.js';
 import { viewOf } from './riff.js';
 import { assertWritableFormat } from './wav-fmt.js';
 import { wavHeader } from './wav-header.js';
@@ -60,7 +60,8 @@ export function encodeWav(
   const header = wavHeader({ sampleRate: options.sampleRate, channels, bitsPerSample, format, dataBytes: data.byteLength });
   const out = new Uint8Array(header.length + data.byteLength);
   out.set(header);
-  writeLittleEndian(out, header.length, data);
+  if (data instanceof Int16Array) out.set(pcm16BytesView(data), header.length);
+  else writeLittleEndian(out, header.length, data);
   return out;
 }
 
@@ -111,15 +112,11 @@ function interleave(channelData: readonly Float32Array[]): Float32Array {
   return out;
 }
 
-function writeLittleEndian(out: Uint8Array, offset: number, data: Int16Array | Float32Array): void {
+function writeLittleEndian(out: Uint8Array, offset: number, data: Float32Array): void {
   if (littleEndianHost) {
     out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), offset);
     return;
   }
   const view = viewOf(out);
-  if (data instanceof Int16Array) {
-    for (let i = 0; i < data.length; i++) view.setInt16(offset + 2 * i, data[i]!, true);
-  } else {
-    for (let i = 0; i < data.length; i++) view.setFloat32(offset + 4 * i, data[i]!, true);
-  }
+  for (let i = 0; i < data.length; i++) view.setFloat32(offset + 4 * i, data[i]!, true);
 }

@@ -18,13 +18,6 @@ export function joinPcm(parts: readonly AudioPart[]): Int16Array {
   return out;
 }
 
-/** RMS level of PCM16 samples in dBFS (-Infinity for silence). */
-export function levelDb(pcm: Int16Array): number {
-  let e = 0;
-  for (const v of pcm) e += (v / 32768) ** 2;
-  return 10 * Math.log10(e / Math.max(1, pcm.length));
-}
-
 /** An async iterable of text deltas, each delivered after a macrotask. */
 export async function* deltas(pieces: readonly string[]): AsyncGenerator<string> {
   for (const piece of pieces) {

@@ -10,6 +10,8 @@ import { Compile, type Validator } from 'typebox/compile';
 import type { TLocalizedValidationError } from 'typebox/error';
 import { Settings } from 'typebox/system';
 import { type DecodeResult, type ProtocolError, invalidRequest } from '../errors.js';
+import { parseJsonText } from '../realtime/client-codec/wire-input.js';
+import { isPlainObject } from '../realtime/objects/result.js';
 import { explainErrors } from './explain-errors.js';
 import { describeValue, missing, wrongType } from './param-errors.js';
 
@@ -50,18 +52,12 @@ function collectErrors(validator: Validator, value: unknown): TLocalizedValidati
   }
 }
 
-/** Accepts JSON text, UTF-8 bytes, or an already parsed value. */
+/** Accepts JSON text, UTF-8 bytes (`Uint8Array` or `ArrayBuffer`; invalid UTF-8 is refused), or an already parsed value. */
 export function parseJsonInput(raw: unknown): { ok: true; value: unknown } | { ok: false; error: ProtocolError } {
-  let text: string;
-  if (typeof raw === 'string') text = raw;
-  else if (raw instanceof Uint8Array) text = new TextDecoder('utf-8').decode(raw);
-  else return { ok: true, value: raw };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, error: invalidRequest('invalid_json', `The body is not valid JSON: ${detail}`) };
-  }
+  const parsed = parseJsonText(raw);
+  if (parsed.ok) return parsed;
+  const detail = parsed.reason === 'utf8' ? `the bytes are not valid UTF-8 (${parsed.detail})` : parsed.detail;
+  return { ok: false, error: invalidRequest('invalid_json', `The body is not valid JSON: ${detail}`) };
 }
 
 export interface DecodeOptions<T> {
@@ -111,10 +107,6 @@ export function decodeTagged<T>(
   }
   if (canonical !== type) value = { ...value, type: canonical };
   return decodeWith(value, entry, options);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** JSON text of a value a Parley peer sends (no validation: the types already hold). */

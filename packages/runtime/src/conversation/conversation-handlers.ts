@@ -54,7 +54,7 @@ export function retrieveItem(core: SessionCore, event: ClientEventOf<'conversati
   const item = core.conversation.get(event.item_id);
   if (!item) throw notFound(event.item_id);
   const formats = { input: core.settings.inputFormat, output: core.settings.outputFormat };
-  core.sink.emit({ type: 'conversation.item.retrieved', item: retrievedItem(item, core.conversation, formats) });
+  core.sink.emit({ type: 'conversation.item.retrieved', item: retrievedItem(item, core.conversation, formats, core.base64) });
 }
 
 export function truncateItem(core: SessionCore, event: ClientEventOf<'conversation.item.truncate'>): void {

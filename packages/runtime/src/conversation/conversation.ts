@@ -65,12 +65,6 @@ export class Conversation {
     return this.#items.length === 0 ? null : (this.#items[this.#items.length - 1]!.id ?? null);
   }
 
-  /** Id of the item before `id`, or null when it is first. */
-  previousOf(id: string): string | null {
-    const index = this.#items.findIndex((item) => item.id === id);
-    return index > 0 ? (this.#items[index - 1]!.id ?? null) : null;
-  }
-
   /**
    * Inserts an item (which must have an id) and returns the id of the item
    * now before it (null at the start). Throws `item_not_found` for an

@@ -9,7 +9,7 @@
 import { resample } from '@parley/audio';
 import type { ContentPart, Item, MessageItem } from '@parley/protocol';
 import type { Pcm } from '../engine/engine.js';
-import { encodeAudio } from '../input/audio-codec.js';
+import { type Base64Codec, defaultBase64, encodeAudio } from '../input/audio-codec.js';
 import type { ResolvedFormat } from '../session/session-settings.js';
 import type { EventSink } from '../session/event-sink.js';
 import type { Conversation } from './conversation.js';
@@ -34,9 +34,9 @@ export function announceItem(sink: EventSink, item: Item, previousItemId: string
   sink.emit({ type: 'conversation.item.done', previous_item_id: previousItemId, item: itemView(item) });
 }
 
-function encodeFor(audio: Pcm, format: ResolvedFormat): string {
+function encodeFor(audio: Pcm, format: ResolvedFormat, base64: Base64Codec): string {
   const pcm = audio.sampleRate === format.rate ? audio.pcm : resample(audio.pcm, audio.sampleRate, format.rate);
-  return encodeAudio(pcm, format.encoding);
+  return encodeAudio(pcm, format.encoding, base64);
 }
 
 /** The item with the audio of its parts, for `conversation.item.retrieved`. */
@@ -44,6 +44,7 @@ export function retrievedItem(
   item: Item,
   conversation: Conversation,
   formats: { input: ResolvedFormat; output: ResolvedFormat },
+  base64: Base64Codec = defaultBase64,
 ): Item {
   if (item.type !== 'message' || item.id === undefined) return { ...item };
   const id = item.id;
@@ -51,7 +52,7 @@ export function retrievedItem(
     if (part.type !== 'input_audio' && part.type !== 'audio') return { ...part };
     const audio = conversation.audioOf(id, index);
     if (!audio) return withoutAudio(part);
-    return { ...part, audio: encodeFor(audio, part.type === 'input_audio' ? formats.input : formats.output) };
+    return { ...part, audio: encodeFor(audio, part.type === 'input_audio' ? formats.input : formats.output, base64) };
   });
   return { ...item, content };
 }

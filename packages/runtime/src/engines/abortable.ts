@@ -6,11 +6,12 @@
  * not awaited, so a source stuck in `next()` cannot hold the engine).
  */
 import type { Clock } from '../clock.js';
+import { stopQuietly } from '../response/stop-quietly.js';
 
 const ABORTED = Symbol('aborted');
 
 /** Resolves when `signal` aborts; `dispose` removes the listener. */
-export function whenAborted(signal: AbortSignal): { promise: Promise<void>; dispose(): void } {
+function whenAborted(signal: AbortSignal): { promise: Promise<void>; dispose(): void } {
   if (signal.aborted) return { promise: Promise.resolve(), dispose() {} };
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -59,15 +60,6 @@ export async function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal)
   } finally {
     aborted.dispose();
     promise.catch(() => {}); // a late rejection after the abort is nobody's business
-  }
-}
-
-function stopQuietly(iterator: AsyncIterator<unknown>): void {
-  try {
-    const done = iterator.return?.();
-    if (done) Promise.resolve(done).catch(() => {});
-  } catch {
-    // a source that cannot stop cleanly is abandoned
   }
 }
 

@@ -6,6 +6,7 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { Engine, ResponseInput, ResponsePart } from '../engine/engine.js';
 import { delay } from './abortable.js';
+import { playback } from './playback.js';
 import { tone } from './tone.js';
 
 /** One step of a turn: a part to yield, a wait on the clock, or a failure to throw. */
@@ -89,11 +90,9 @@ export class ScriptedEngine implements Engine {
     const { sampleRate = 24_000, chunkMs = 100, paced = false, frequency = 440 } = options;
     const ms = options.ms ?? Math.max(100, 60 * [...text].length);
     const pcm = tone(ms, sampleRate, { frequency });
-    const frames = Math.max(1, Math.round((sampleRate * chunkMs) / 1000));
     const steps: ScriptStep[] = [];
     if (text !== '') steps.push({ type: 'transcript', delta: text });
-    for (let at = 0; at < pcm.length; at += frames) {
-      const chunk = pcm.slice(at, at + frames);
+    for (const chunk of playback({ pcm, sampleRate }, sampleRate, chunkMs)) {
       steps.push({ type: 'audio', pcm: chunk, sampleRate });
       if (paced) steps.push({ wait: (chunk.length * 1000) / sampleRate });
     }

@@ -16,10 +16,6 @@ export class TranscriptCache {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be an integer >= 1, got ${maxEntries}`);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /**
    * The transcript of this part: the cached one, or `run()`'s. A run that
    * fails or is aborted (`undefined`) is not kept, so the next response tries

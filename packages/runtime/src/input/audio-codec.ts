@@ -60,7 +60,7 @@ export function decodeAudio(
 }
 
 /** PCM16 samples to wire bytes in `encoding` (the caller has resampled to the encoding's rate). */
-export function encodeAudioBytes(pcm: Int16Array, encoding: AudioEncoding): Uint8Array {
+function encodeAudioBytes(pcm: Int16Array, encoding: AudioEncoding): Uint8Array {
   if (encoding === 'g711_ulaw') return mulawEncode(pcm);
   if (encoding === 'g711_alaw') return alawEncode(pcm);
   return pcm16ToBytes(pcm);

@@ -71,11 +71,6 @@ export class InputAudioBuffer {
     return out;
   }
 
-  /** All of it, leaving the buffer empty at the present. */
-  takeAll(): Int16Array {
-    return this.take(this.#startMs, this.endMs);
-  }
-
   /** Empties the buffer; the timeline goes on. */
   clear(): void {
     this.#dropFront(this.#samples);

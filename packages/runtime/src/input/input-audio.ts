@@ -51,10 +51,6 @@ export class InputAudio {
     this.reconfigure();
   }
 
-  get detecting(): boolean {
-    return this.#detector !== null;
-  }
-
   /** Follows the settings: buffer rate, turn detector (rebuilt only when its settings or rate change). */
   reconfigure(): void {
     const { settings } = this.#core;

@@ -51,7 +51,7 @@ export class OutputAudio {
       deltas.push(encodeAudio(piece, this.format.encoding, this.#base64));
     }
     this.#samples += converted.length;
-    this.#keep(converted);
+    this.#keep(converted, converted === pcm);
     return deltas;
   }
 
@@ -74,10 +74,11 @@ export class OutputAudio {
     return this.#resampler.process(pcm);
   }
 
-  #keep(pcm: Int16Array): void {
+  /** Keeps `pcm` (up to the cap); copies it only when it is the engine's own array (`borrowed`). */
+  #keep(pcm: Int16Array, borrowed: boolean): void {
     const room = this.#maxKeptSamples - this.#keptSamples;
     if (room <= 0 || pcm.length === 0) return;
-    const piece = pcm.length <= room ? pcm.slice() : pcm.slice(0, room);
+    const piece = pcm.length > room ? pcm.slice(0, room) : borrowed ? pcm.slice() : pcm;
     this.#kept.push(piece);
     this.#keptSamples += piece.length;
   }

@@ -54,6 +54,8 @@ export class ResponseRun {
   readonly #controller = new AbortController();
   #live = true;
   #watchdog: TimerHandle | undefined;
+  /** Clock time of the engine's last part (or of the start), for the watchdog. */
+  #lastPartAt = 0;
 
   constructor(ctx: RunContext, options: ResolvedResponse) {
     this.#ctx = ctx;
@@ -143,7 +145,7 @@ export class ResponseRun {
         const next = await iterator.next();
         if (!this.#live) break;
         if (next.done) break;
-        this.#armWatchdog();
+        this.#lastPartAt = this.#ctx.clock.now();
         this.#apply(next.value);
       }
       if (this.#live) this.#end('completed', null);
@@ -202,16 +204,27 @@ export class ResponseRun {
     return estimateUsage(this.#input(), this.#output.producedText, this.#output.audioMs);
   }
 
+  /** One timer for the whole run: parts only record their time; a timer that fires early re-arms for the rest. */
   #armWatchdog(): void {
     this.#stopWatchdog();
+    this.#lastPartAt = this.#ctx.clock.now();
+    this.#scheduleWatchdog(this.#ctx.engineTimeoutMs);
+  }
+
+  #scheduleWatchdog(ms: number): void {
     const { clock, engineTimeoutMs } = this.#ctx;
     this.#watchdog = clock.setTimeout(() => {
       this.#watchdog = undefined;
       if (!this.#live) return;
+      const quiet = clock.now() - this.#lastPartAt;
+      if (quiet < engineTimeoutMs) {
+        this.#scheduleWatchdog(engineTimeoutMs - quiet);
+        return;
+      }
       this.#fail(
         new RuntimeError('upstream_timeout', `The engine sent nothing for ${engineTimeoutMs} ms.`, { type: 'server_error' }),
       );
-    }, engineTimeoutMs);
+    }, ms);
   }
 
   #stopWatchdog(): void {

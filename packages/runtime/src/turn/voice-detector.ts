@@ -39,7 +39,7 @@ export const energyVoiceDetector: VoiceDetectorFactory = (options) =>
   });
 
 /** StepFun's `energy_awakeness_threshold` range. */
-export const ENERGY_AWAKENESS_MAX = 5000;
+const ENERGY_AWAKENESS_MAX = 5000;
 
 /**
  * The detector threshold (0..1) of a turn detection config. `threshold` wins

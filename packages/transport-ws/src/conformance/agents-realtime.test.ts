@@ -15,7 +15,8 @@ import { createEspeakSynthesizer, type EspeakSynthesizer } from '@parley/engine-
 import { EchoEngine, type Engine } from '@parley/runtime';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
-import { concat, levelDb, offsetOf, quiet, spokenPcm } from './test-support/speech.js';
+import { dbfs } from '@parley/audio';
+import { concat, offsetOf, quiet, spokenPcm } from './test-support/speech.js';
 import { watchSdkEvents } from './test-support/sdk-events.js';
 import { storytellerThenEcho } from './test-support/storyteller.js';
 
@@ -90,7 +91,7 @@ describe('@openai/agents-realtime RealtimeSession over ws://', () => {
 
     const played = concat(...audio);
     expect(played.length).toBeGreaterThan(RATE / 10);
-    expect(levelDb(played)).toBeGreaterThan(-35);
+    expect(dbfs(played)).toBeGreaterThan(-35);
     const assistant = session.history.find((item) => item.type === 'message' && item.role === 'assistant');
     expect(assistant).toMatchObject({ status: 'completed', content: [{ type: 'output_audio', transcript: 'hello' }] });
     expect(session.history.find((item) => item.type === 'message' && item.role === 'user')).toMatchObject({

@@ -16,7 +16,8 @@ import { OpenAIRealtimeWS } from 'openai/realtime/ws';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasOpenssl, selfSignedCertificate } from '../test-support/tls.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
-import { decodeAudio, levelDb } from './test-support/speech.js';
+import { dbfs } from '@parley/audio';
+import { decodeAudio } from './test-support/speech.js';
 
 const KEY = 'sk-conformance';
 const TEXT = 'Hello over a secure socket.';
@@ -92,7 +93,7 @@ describe.skipIf(!HAS_OPENSSL)('openai package realtime clients over wss://', () 
     expect(deltas(events, 'response.output_audio_transcript.delta').join('')).toBe(TEXT);
     const audio = decodeAudio(deltas(events, 'response.output_audio.delta'));
     expect(audio.length).toBeGreaterThan(24_000 / 2);
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
     expect(errors).toEqual([]);
     rt.close();
   });
@@ -125,7 +126,7 @@ describe.skipIf(!HAS_OPENSSL)('openai package realtime clients over wss://', () 
     expect(deltas(events, 'response.audio_transcript.delta').join('')).toBe(TEXT);
     const audio = decodeAudio(deltas(events, 'response.audio.delta'));
     expect(audio.length).toBeGreaterThan(24_000 / 2);
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
     expect(errors).toEqual([]);
     rt.close();
   });

@@ -11,7 +11,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadSequence } from '../../../protocol/src/realtime/test-support/sequences.js';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { deltasOutsideTheirPart, recordedSkeleton, responseSkeleton } from './test-support/recorded-order.js';
-import { decodeAudio, levelDb } from './test-support/speech.js';
+import { dbfs } from '@parley/audio';
+import { decodeAudio } from './test-support/speech.js';
 import { toolCallingEcho } from './test-support/tool-calling-echo.js';
 import { WireClient, type WireFrame } from './test-support/wire-client.js';
 
@@ -94,7 +95,7 @@ describe('spec 001 tool call in the stepfun dialect', () => {
     expect(answer.output[0]!.content).toEqual([{ type: 'audio', transcript: OUTPUT }]);
     const audio = decodeAudio(second.filter((f) => f.type === 'response.audio.delta').map((f) => f.delta as string));
     expect(audio.length).toBeGreaterThan(24_000);
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
     expect(client.frames.filter((f) => f.type === 'error')).toEqual([]);
     await client.close();
   });

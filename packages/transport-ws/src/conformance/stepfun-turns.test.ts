@@ -9,7 +9,8 @@ import { EchoEngine } from '@parley/runtime';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { deltasOutsideTheirPart, recordedSkeleton, responseSkeleton } from './test-support/recorded-order.js';
-import { base64Chunks, concat, decodeAudio, durationMs, levelDb, offsetOf, quiet, spokenPcm } from './test-support/speech.js';
+import { dbfs } from '@parley/audio';
+import { base64Chunks, concat, decodeAudio, durationMs, offsetOf, quiet, spokenPcm } from './test-support/speech.js';
 import { WireClient, type WireFrame } from './test-support/wire-client.js';
 
 const RATE = 24_000;
@@ -92,7 +93,7 @@ describe('spec 001 in the stepfun dialect, echo engine with espeak-ng', () => {
 
     // The deltas are PCM16 at 24 kHz: real speech, about as long as the same words spoken by espeak-ng.
     const audio = decodeAudio(deltasOf(frames, 'response.audio.delta'));
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
     const reference = await spokenPcm(text, RATE);
     const ratio = durationMs(audio, RATE) / durationMs(reference, RATE);
     expect(ratio).toBeGreaterThan(0.8);
@@ -146,7 +147,7 @@ describe('spec 001 in the stepfun dialect, echo engine with espeak-ng', () => {
     const expectedSamples = ((endMs - startMs) * RATE) / 1000;
     expect(Math.abs(echo.length - expectedSamples)).toBeLessThanOrEqual(RATE / 500);
     expect(offsetOf(echo, stream, Math.round((startMs * RATE) / 1000), RATE / 500)).toBeGreaterThanOrEqual(0);
-    expect(levelDb(echo)).toBeGreaterThan(-35);
+    expect(dbfs(echo)).toBeGreaterThan(-35);
     await client.close();
   });
 });

@@ -16,7 +16,8 @@ import { EchoEngine } from '@parley/runtime';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackServer } from './test-support/loopback-server.js';
 import { recordedSkeleton, responseSkeleton } from './test-support/recorded-order.js';
-import { levelDb, spokenPcm } from './test-support/speech.js';
+import { dbfs } from '@parley/audio';
+import { spokenPcm } from './test-support/speech.js';
 import { toolCallingEcho } from './test-support/tool-calling-echo.js';
 import { receiveMessages, sampleSessionUpdate, sendAudio, VOLCENGINE_RATE } from './test-support/volcengine-client.js';
 import { WireClient } from './test-support/wire-client.js';
@@ -92,7 +93,7 @@ describe('spec 003 sample client in the volcengine dialect', () => {
     // A manual commit takes the whole buffer: the echo is exactly the audio sent, at the same 16 kHz.
     expect(audio.length).toBe(speech.length);
     expect(audio).toEqual(speech);
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
 
     // Transcription was asked for, but the echo gateway has no recognizer: it says so, per item.
     const all = client.frames;
@@ -148,7 +149,7 @@ describe('spec 003 sample client in the volcengine dialect', () => {
     expect(done.status).toBe('completed');
     expect(done.output[0]!.content).toEqual([{ type: 'audio', transcript: output }]);
     expect(audio.length).toBeGreaterThan(VOLCENGINE_RATE / 2);
-    expect(levelDb(audio)).toBeGreaterThan(-35);
+    expect(dbfs(audio)).toBeGreaterThan(-35);
     expect(client.frames.filter((f) => f.type === 'error')).toEqual([]);
     await client.close();
   });

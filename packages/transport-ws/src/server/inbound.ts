@@ -61,7 +61,7 @@ export class InboundDecoder {
       }
     }
     const result = decodeClientEvent(wire, this.#dialect, this.#options);
-    if (result.ok) return switchedTo ? { ok: true, event: result.event, switchedTo } : { ok: true, event: result.event };
-    return switchedTo ? { ok: false, error: result.error, switchedTo } : { ok: false, error: result.error };
+    if (switchedTo === undefined) return result;
+    return result.ok ? { ok: true, event: result.event, switchedTo } : { ok: false, error: result.error, switchedTo };
   }
 }

@@ -20,9 +20,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** Grace period, in ms, given to open sessions by `close()`. Default 50. */
+  closeGraceMs?: number;
+}
+
 export async function startTestServer(
   options: Omit<RealtimeServerOptions, 'server'>,
   tls?: { key: string; cert: string },
+  { closeGraceMs = 50 }: TestServerOptions = {},
 ): Promise<TestServer> {
   const http = (tls ? createHttpsServer(tls) : createHttpServer()) as Server;
   const realtime = createRealtimeServer({ ...options, server: http });
@@ -40,7 +46,7 @@ export async function startTestServer(
     url,
     connect: ({ query, path, ...rest } = {}) => connectRealtime({ url: url(query, path), WebSocket, ...rest }),
     async close() {
-      await realtime.close(50);
+      await realtime.close(closeGraceMs);
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

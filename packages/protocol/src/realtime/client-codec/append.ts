@@ -5,9 +5,8 @@
  * alphabet (skipped with `audioCheck: 'size'`, when the session decodes the
  * audio at once and refuses bad base64 itself). The audio is not decoded here.
  */
-import { invalidRequest } from '../../errors.js';
 import type { InputAudioBufferAppendEvent } from '../client-events/audio-buffer-events.js';
-import { type AudioCheck, checkAudioBase64, MAX_AUDIO_BYTES } from '../objects/base64.js';
+import { type AudioCheck, audioBase64Error } from '../objects/base64.js';
 import { attachExtra, unknownFields } from '../objects/extra.js';
 import { missing, type ObjectResult, success, wrongType } from '../objects/result.js';
 
@@ -20,23 +19,12 @@ export function decodeAppend(
   if (!Object.hasOwn(wire, 'audio')) return missing('audio');
   const audio = wire.audio;
   if (typeof audio !== 'string') return wrongType('audio', 'a base64 string', audio);
-  const verdict = checkAudioBase64(audio, MAX_AUDIO_BYTES, audioCheck);
-  if (verdict === 'too_large') {
-    return {
-      ok: false,
-      error: invalidRequest(
-        'audio_too_large',
-        `'audio' decodes to more than ${MAX_AUDIO_BYTES} bytes (15 MiB); send smaller chunks.`,
-        'audio',
-      ),
-    };
-  }
-  if (verdict === 'invalid') {
-    return {
-      ok: false,
-      error: invalidRequest('invalid_audio', "'audio' is not valid base64 (standard alphabet, padded).", 'audio'),
-    };
-  }
+  const audioError = audioBase64Error(audio, 'audio', {
+    check: audioCheck,
+    tooLargeHint: ' (15 MiB); send smaller chunks',
+    invalidHint: ' (standard alphabet, padded)',
+  });
+  if (audioError) return { ok: false, error: audioError };
   const event: InputAudioBufferAppendEvent = { type: 'input_audio_buffer.append', audio };
   if (typeof wire.event_id === 'string') event.event_id = wire.event_id;
   // Most appends carry only type, event_id and audio: skip the scan for unknown fields then.

@@ -22,7 +22,7 @@ import { type ObjectResult, success } from '../objects/result.js';
 import { sessionFromWire } from '../objects/session.js';
 import { type LazyValidator, lazy } from '../objects/validation.js';
 import { decodeAppend } from './append.js';
-import { parseWireObject } from './wire-input.js';
+import { parseWireObject, readEventType } from './wire-input.js';
 
 /** Options of `decodeClientEvent`. */
 export interface DecodeClientEventOptions {
@@ -139,13 +139,9 @@ function decode(wire: unknown, dialect: Dialect, audioCheck: AudioCheck): Decode
   if (!parsed.ok) return parsed;
   const event = parsed.value;
   const eventId = typeof event.event_id === 'string' ? event.event_id : null;
-  if (!Object.hasOwn(event, 'type')) {
-    return fail(invalidRequest('missing_required_parameter', "Missing required parameter: 'type'.", 'type'), eventId);
-  }
-  const type = event.type;
-  if (typeof type !== 'string') {
-    return fail(invalidRequest('invalid_type', "Invalid type for 'type': expected a string.", 'type'), eventId);
-  }
+  const read = readEventType(event);
+  if (!read.ok) return fail(read.error, eventId);
+  const type = read.type;
   const handler = type === 'input_audio_buffer.append' && audioCheck === 'size' ? decodeAppendSized : HANDLERS.get(type);
   if (handler === undefined) {
     const shown = type.length > 64 ? `${type.slice(0, 64)}…` : type;

@@ -11,7 +11,7 @@
  */
 import type { ClientEvent } from '../client-events/index.js';
 import type { Dialect } from '../dialect.js';
-import { copyObject, type Extra, mergeExtra, put } from '../objects/extra.js';
+import { type Extra, mergeExtra, put } from '../objects/extra.js';
 import { itemToWire } from '../objects/item.js';
 import { responseParamsToWire } from '../objects/response-params.js';
 import { sessionToWire } from '../objects/session.js';
@@ -40,7 +40,7 @@ export function encodeClientEvent(event: ClientEvent, dialect: Dialect): Record<
       if (event.response !== undefined) wire.response = responseParamsToWire(event.response, dialect);
       break;
     default:
-      return mergeExtra(copyObject(fields), extra);
+      return mergeExtra(fields, extra);
   }
   return mergeExtra(wire, extra);
 }

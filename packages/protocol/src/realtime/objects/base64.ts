@@ -3,6 +3,7 @@
  * decodes each chunk exactly once, later. Standard alphabet, `=` padding, the
  * length a multiple of 4 (what every vendor's clients send).
  */
+import { invalidRequest, type ProtocolError } from '../../errors.js';
 
 /** Largest decoded audio in one `input_audio_buffer.append` (and one content part): 15 MiB. */
 export const MAX_AUDIO_BYTES = 15 * 1024 * 1024;
@@ -50,4 +51,32 @@ export function checkAudioBase64(
   if (base64DecodedLength(text) > maxBytes) return 'too_large';
   if (check === 'size') return text.length % 4 === 0 ? 'ok' : 'invalid';
   return isWellFormedBase64(text) ? 'ok' : 'invalid';
+}
+
+/** Options of `audioBase64Error`: how much to check, and extra words for each message. */
+export interface AudioBase64ErrorOptions {
+  check?: AudioCheck;
+  /** Appended after "decodes to more than N bytes" (e.g. `' (15 MiB); send smaller chunks'`). */
+  tooLargeHint?: string;
+  /** Appended after "is not valid base64" (e.g. `' (standard alphabet, padded)'`). */
+  invalidHint?: string;
+}
+
+/**
+ * `checkAudioBase64` as a protocol error for the field at `param`:
+ * `audio_too_large` or `invalid_audio`, or `null` when the audio is acceptable.
+ */
+export function audioBase64Error(text: string, param: string, options: AudioBase64ErrorOptions = {}): ProtocolError | null {
+  const verdict = checkAudioBase64(text, MAX_AUDIO_BYTES, options.check);
+  if (verdict === 'too_large') {
+    return invalidRequest(
+      'audio_too_large',
+      `'${param}' decodes to more than ${MAX_AUDIO_BYTES} bytes${options.tooLargeHint ?? ''}.`,
+      param,
+    );
+  }
+  if (verdict === 'invalid') {
+    return invalidRequest('invalid_audio', `'${param}' is not valid base64${options.invalidHint ?? ''}.`, param);
+  }
+  return null;
 }

@@ -13,8 +13,7 @@
  */
 import Type, { type Static, type TProperties } from 'typebox';
 import type { Dialect } from '../dialect.js';
-import { invalidRequest } from '../../errors.js';
-import { checkAudioBase64, MAX_AUDIO_BYTES } from './base64.js';
+import { audioBase64Error } from './base64.js';
 import { ExtraSchema, Nullable } from './common.js';
 import { attachExtra, copyObject, type Extra, mergeExtra, unknownFields } from './extra.js';
 import {
@@ -128,17 +127,8 @@ export function contentPartFromWire(wire: unknown, path: string): ObjectResult<C
     return missing(joinPath(path, 'text'));
   }
   if ((type === 'input_audio' || type === 'audio') && typeof wire.audio === 'string') {
-    const verdict = checkAudioBase64(wire.audio);
-    const audioPath = joinPath(path, 'audio');
-    if (verdict === 'too_large') {
-      return {
-        ok: false,
-        error: invalidRequest('audio_too_large', `'${audioPath}' decodes to more than ${MAX_AUDIO_BYTES} bytes.`, audioPath),
-      };
-    }
-    if (verdict === 'invalid') {
-      return { ok: false, error: invalidRequest('invalid_audio', `'${audioPath}' is not valid base64.`, audioPath) };
-    }
+    const audioError = audioBase64Error(wire.audio, joinPath(path, 'audio'));
+    if (audioError) return { ok: false, error: audioError };
   }
   const part: Record<string, unknown> = {};
   const knownFields = known.get(type)!;

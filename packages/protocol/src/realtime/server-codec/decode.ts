@@ -4,8 +4,8 @@
  */
 import { invalidRequest, type DecodeResult, type ProtocolError } from '../../errors.js';
 import type { Dialect } from '../dialect.js';
-import { checkAudioBase64, MAX_AUDIO_BYTES } from '../objects/base64.js';
-import { parseWireObject } from '../client-codec/wire-input.js';
+import { audioBase64Error } from '../objects/base64.js';
+import { parseWireObject, readEventType } from '../client-codec/wire-input.js';
 import { isServerEventType, realtimeServerSchemas, type ServerEvent } from '../server-events/index.js';
 import { eventFromWire } from './event-fields.js';
 import { canonicalServerType } from './event-names.js';
@@ -46,15 +46,11 @@ export function decodeServerEvent(wire: string | unknown, dialect: Dialect): Dec
 
 function decodeObject(input: Record<string, unknown>, dialect: Dialect, eventId: string | null): DecodeResult<ServerEvent> {
   let wire = wrapFlatError(input) ?? input;
-  if (!Object.hasOwn(wire, 'type')) {
-    return fail(invalidRequest('missing_required_parameter', "Missing required parameter: 'type'.", 'type'), eventId);
-  }
-  if (typeof wire.type !== 'string') {
-    return fail(invalidRequest('invalid_type', "Invalid type for 'type': expected a string.", 'type'), eventId);
-  }
-  const type = isGaTranscriptionSession(wire) ? 'transcription_session.updated' : canonicalServerType(wire.type);
+  const read = readEventType(wire);
+  if (!read.ok) return fail(read.error, eventId);
+  const type = isGaTranscriptionSession(wire) ? 'transcription_session.updated' : canonicalServerType(read.type);
   if (!isServerEventType(type)) {
-    return fail(invalidRequest('unknown_event', `Unknown server event type '${wire.type}'.`, 'type'), eventId);
+    return fail(invalidRequest('unknown_event', `Unknown server event type '${read.type}'.`, 'type'), eventId);
   }
   if (type === 'response.function_call_arguments.delta') wire = normaliseArgumentsDelta(wire);
   const result = eventFromWire(wire, type, realtimeServerSchemas[type], dialect);
@@ -65,11 +61,8 @@ function decodeObject(input: Record<string, unknown>, dialect: Dialect, eventId:
     if (session.type === 'transcription') delete session.type;
   }
   if (type === 'response.audio.delta') {
-    const verdict = checkAudioBase64(event.delta as string);
-    if (verdict === 'too_large') {
-      return fail(invalidRequest('audio_too_large', `'delta' decodes to more than ${MAX_AUDIO_BYTES} bytes.`, 'delta'), eventId);
-    }
-    if (verdict === 'invalid') return fail(invalidRequest('invalid_audio', "'delta' is not valid base64.", 'delta'), eventId);
+    const audioError = audioBase64Error(event.delta as string, 'delta');
+    if (audioError) return fail(audioError, eventId);
   }
   return { ok: true, event: event as unknown as ServerEvent };
 }

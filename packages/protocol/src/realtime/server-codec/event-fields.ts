@@ -11,7 +11,7 @@
 import Type, { type TObject, type TProperties } from 'typebox';
 import type { Dialect } from '../dialect.js';
 import { contentPartFromWire, contentPartToWire, type ContentPart } from '../objects/content-part.js';
-import { copyObject, type Extra, mergeExtra, unknownFields } from '../objects/extra.js';
+import { type Extra, mergeExtra, unknownFields } from '../objects/extra.js';
 import { type Item, itemFromWire, itemToWire } from '../objects/item.js';
 import { type ResponseObject, responseFromWire, responseToWire } from '../objects/response.js';
 import { missing, type ObjectResult, success } from '../objects/result.js';
@@ -132,5 +132,5 @@ export function eventToWire(
     if (object) wire[name] = object.codec.toWire(value, dialect);
     else wire[name] = value !== null && typeof value === 'object' ? structuredClone(value) : value;
   }
-  return event.extra === undefined ? wire : mergeExtra(wire, copyObject(event.extra));
+  return mergeExtra(wire, event.extra);
 }

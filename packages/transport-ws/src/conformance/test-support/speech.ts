@@ -3,7 +3,7 @@
  * package's test helper), the pieces a client streams (100 ms base64 chunks
  * of PCM16), and what a test reads back from the server's audio deltas.
  */
-import { base64ToBytes, bytesToBase64, dbfs, floatToPcm16, pcm16FromBytes, pcm16ToBytes } from '@parley/audio';
+import { base64ToBytes, bytesToBase64, floatToPcm16, pcm16FromBytes, pcm16ToBytes } from '@parley/audio';
 import { synthesizeSpeech } from '../../../../audio/src/test-support/speech-synth.mjs';
 
 /** `text` spoken by espeak-ng (`en-us`, or `cmn` for Mandarin) as PCM16 at `sampleRate`, edges trimmed. */
@@ -48,11 +48,6 @@ export function decodeAudio(deltas: readonly string[]): Int16Array {
 
 export function durationMs(pcm: Int16Array, sampleRate: number): number {
   return (pcm.length * 1000) / sampleRate;
-}
-
-/** Level in dBFS (-Infinity for digital silence). */
-export function levelDb(pcm: Int16Array): number {
-  return dbfs(pcm);
 }
 
 /**

@@ -88,11 +88,6 @@ export class WireClient {
     }
   }
 
-  /** Frames received after the cursor, without moving it. */
-  pending(): WireFrame[] {
-    return this.frames.slice(this.#cursor);
-  }
-
   close(): Promise<CloseInfo> {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(1000);
     return this.closed;
